@@ -1,0 +1,144 @@
+"""The grader's side of a sandbox worker: start it, send jobs, read replies, restart it.
+
+The worker (``worker.py``) is trusted code in an untrusted neighbourhood: if it dies or
+stops answering, the job in hand is reported ``lost`` and a fresh worker is started.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import threading
+from dataclasses import dataclass, field
+
+from grader.sandbox import plain
+from grader.sandbox.isolation import isolation_available, worker_argv
+from grader.sandbox.limits import Limits
+
+WORKER_ENV = {
+    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1", "VECLIB_MAXIMUM_THREADS": "1", "LANG": "C.UTF-8",
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+}
+PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+START_TIMEOUT = 60.0
+REPLY_MARGIN = 10.0
+
+
+@dataclass
+class JobReply:
+    """What came back from one job: ``status`` is ok | timeout | crashed | lost."""
+
+    status: str
+    answer: object = None
+    signal: int | None = None
+    exit_code: int | None = None
+    output: str = ""
+    output_dropped: int = 0
+    detail: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+class Sandbox:
+    """One warm worker process; ``run`` is not thread-safe (use one Sandbox per thread)."""
+
+    def __init__(self, slot: int = 0, isolated: bool | None = None):
+        self.slot = slot
+        self.isolated = isolation_available() if isolated is None else isolated
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def start(self):
+        if self.process is not None:
+            return
+        env = {**WORKER_ENV, **{k: os.environ[k] for k in PASSED_ENV if k in os.environ}}
+        self.process = subprocess.Popen(
+            worker_argv(self.isolated), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=env, start_new_session=True, cwd="/",
+        )
+        hello = self._read_frame(START_TIMEOUT)
+        if hello is None or not json.loads(hello).get("ready"):
+            self.close()
+            raise RuntimeError("the sandbox worker did not start")
+
+    def close(self):
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            stream.close()
+        self.process = None
+
+    def run(self, job: dict, limits: Limits) -> JobReply:
+        """Run one job: ``job`` is plain data (see ``worker.run_calls``)."""
+        self.start()
+        header = json.dumps({"limits": limits.for_slot(self.slot)}).encode()
+        payload = plain.dumps(job)
+        try:
+            frame = len(header).to_bytes(4, "big") + header + len(payload).to_bytes(4, "big")
+            self.process.stdin.write(frame + payload)
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self.close()
+            return JobReply("lost", detail="the sandbox worker was gone")
+        raw = self._read_frame(limits.wall_seconds + REPLY_MARGIN)
+        if raw is None:
+            self.close()
+            return JobReply("lost", detail="the sandbox worker stopped answering")
+        return self._reply(json.loads(raw))
+
+    def _reply(self, reply: dict) -> JobReply:
+        common = dict(signal=reply.get("signal"), exit_code=reply.get("exit_code"),
+                      output=reply.get("output", ""), output_dropped=reply.get("output_dropped", 0))
+        if reply.get("timed_out"):
+            return JobReply("timeout", **common)
+        try:
+            answer = plain.loads(reply["result"].encode()) if reply.get("result") else None
+        except (plain.DecodeError, ValueError, TypeError, KeyError) as exc:
+            return JobReply("crashed", detail=f"unreadable result: {exc}"[:200], **common)
+        if answer is None:
+            status = "crashed" if reply.get("signal") else "exited"
+            return JobReply(status, **common)
+        return JobReply("ok", answer=answer, **common)
+
+    def _read_frame(self, timeout: float) -> bytes | None:
+        """One reply frame, or None when the worker died or timed out (then it is killed)."""
+        box: list = []
+
+        def read():
+            try:
+                size = int.from_bytes(self._read_exact(4), "big")
+                box.append(self._read_exact(size))
+            except (EOFError, OSError, ValueError):
+                pass
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        reader.join(timeout)
+        if reader.is_alive() or not box:
+            if self.process is not None:
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            reader.join(5)
+            return None
+        return box[0]
+
+    def _read_exact(self, size: int) -> bytes:
+        data = self.process.stdout.read(size)
+        if data is None or len(data) != size:
+            raise EOFError
+        return data

@@ -1,0 +1,350 @@
+"""The sandbox worker (a "zygote"): imports numpy once, then forks one child per job.
+
+It runs in its own process (inside bubblewrap where available) and sees none of the
+grader: only this file and ``plain.py`` sit beside it.  Started as
+
+    python -I -S worker.py SITE_DIR [SITE_DIR ...]
+
+it reads jobs from stdin and answers on stdout, each frame a 4-byte length and bytes:
+
+    parent -> worker   header (JSON: limits, uid), payload (opaque bytes: the job)
+    worker -> parent   reply (JSON: status, exit code or signal, output, result)
+
+The worker never parses a payload: it reads it into one reusable buffer, forks, and
+wipes the buffer, so no submission's code or data survives into the next child.
+The child alone decodes the job, applies the limits, imports the learner's modules
+from memory and calls the learner's functions.  Results go back through a pipe of
+their own; the learner's prints go to a capped pipe that is never parsed.
+"""
+import ctypes
+import json
+import os
+import resource
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import time
+
+for _site in sys.argv[1:]:
+    sys.path.append(_site)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import numpy as np  # noqa: E402  (preloaded once: every child starts warm)
+import numpy.linalg  # noqa: E402,F401  (a job child may not be allowed to read these files:
+import numpy.random  # noqa: E402,F401   as root it runs as an unprivileged uid)
+import importlib.util  # noqa: E402
+import collections, copy, functools, itertools, math, typing  # noqa: E401,E402,F401
+
+import plain  # noqa: E402
+
+BUFFER = bytearray(4 << 20)
+RESULT_CAP = 64 << 20
+OUTPUT_KEEP = 4096
+LIBC = ctypes.CDLL(None, use_errno=True)
+PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 4, 38
+BLOCKED_IMPORTS = ("solutions", "grader", "quizzes", "exercises", "tests")
+
+
+# ----------------------------------------------------------------------------- framing
+def read_exact(stream, size, into=None):
+    view = memoryview(into)[:size] if into is not None else memoryview(bytearray(size))
+    got = 0
+    while got < size:
+        n = stream.readinto(view[got:])
+        if not n:
+            raise EOFError
+        got += n
+    return view
+
+
+def read_frame(stream):
+    size = int.from_bytes(read_exact(stream, 4), "big")
+    return bytes(read_exact(stream, size))
+
+
+def write_frame(stream, data: bytes):
+    stream.write(len(data).to_bytes(4, "big") + data)
+    stream.flush()
+
+
+# ----------------------------------------------------------------------------- child side
+class SubmissionFinder:
+    """Serves the submission's modules from memory; refuses the grader's own packages."""
+
+    def __init__(self, sources, folder):
+        self.sources, self.folder = sources, folder
+
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED_IMPORTS and name not in self.sources:
+            raise ImportError(f"module {name!r} is not available to submissions")
+        if name in self.sources:
+            origin = os.path.join(self.folder, name + ".py")
+            return importlib.util.spec_from_loader(name, self, origin=origin)
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.__file__ = module.__spec__.origin
+        code = compile(self.sources[module.__name__], module.__file__, "exec")
+        exec(code, module.__dict__)
+
+
+def apply_limits(limits, scratch):
+    os.setsid()
+    LIBC.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    vm_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmSize"))
+    address_space = vm_kb * 1024 + limits["memory_mb"] * (1 << 20)
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    cpu = int(limits["cpu_seconds"]) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_bytes"], limits["file_bytes"]))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    uid = limits.get("uid")
+    if uid is not None:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    nproc = limits["processes"] + (0 if uid is not None else count_own_processes())
+    resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+    os.chdir(scratch)
+
+
+def count_own_processes():
+    uid, count = os.getuid(), 0
+    for entry in os.listdir("/proc"):
+        try:
+            if entry.isdigit() and os.stat(f"/proc/{entry}").st_uid == uid:
+                count += len(os.listdir(f"/proc/{entry}/task"))
+        except OSError:
+            pass
+    return count
+
+
+def describe(exc):
+    text = f"{type(exc).__name__}: {exc}"
+    return text[:500]
+
+
+def run_calls(job):
+    """Import the exercise module and call the learner's functions: plain data out."""
+    sources, module_name = job["modules"], job["module"]
+    sys.meta_path.insert(0, SubmissionFinder(sources, job["folder"]))
+    if module_name not in sources:
+        return {"import": "missing"}
+    try:
+        module = __import__(module_name)
+    except MemoryError as exc:
+        return {"import": "memory", "error": describe(exc)}
+    except BaseException as exc:  # noqa: B036 - sys.exit and friends included
+        return {"import": "error", "error": describe(exc), "line": error_line(exc, module_name)}
+    return {"import": "ok", "calls": [run_one(module, call) for call in job["calls"]]}
+
+
+def error_line(exc, module_name):
+    tb, line = exc.__traceback__, None
+    if isinstance(exc, SyntaxError):
+        return exc.lineno
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(module_name + ".py"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def run_one(module, call):
+    function = getattr(module, call["function"], None)
+    if not callable(function):
+        return {"missing": True}
+    args, kwargs = call["args"], call["kwargs"]
+    try:
+        value = function(*args, **kwargs)
+    except MemoryError as exc:
+        return {"error": describe(exc), "memory": True}
+    except BaseException as exc:  # noqa: B036
+        return {"error": describe(exc), "line": error_line(exc, module.__name__)}
+    try:
+        return {"value": plain.Raw(plain.to_plain(value)),
+                "args_after": plain.Raw(plain.to_plain([args, kwargs]))}
+    except BaseException as exc:  # noqa: B036
+        return {"error": "could not read the returned value: " + describe(exc)}
+
+
+def child_main(job_bytes, result_fd, output_fd, limits, scratch):
+    os.dup2(output_fd, 1)
+    os.dup2(output_fd, 2)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    sys.stdout = open(1, "w", buffering=1, closefd=False)
+    sys.stderr = open(2, "w", buffering=1, closefd=False)
+    try:
+        apply_limits(limits, scratch)
+        job = plain.loads(job_bytes, make_rng=np.random.default_rng)
+        del job_bytes
+        answer = run_calls(job)
+    except BaseException as exc:  # noqa: B036
+        answer = {"import": "error", "error": "sandbox: " + describe(exc)}
+    try:
+        data = plain.dumps(answer)
+    except BaseException as exc:  # noqa: B036
+        data = plain.dumps({"import": "error", "error": "sandbox: " + describe(exc)})
+    view, written = memoryview(data), 0
+    while written < len(data):
+        written += os.write(result_fd, view[written:])
+    os._exit(0)
+
+
+# ----------------------------------------------------------------------------- worker side
+def run_job(header, payload_size, control_fds):
+    limits = header["limits"]
+    scratch = tempfile.mkdtemp(prefix="job-")
+    if limits.get("uid") is not None:
+        os.chown(scratch, limits["uid"], limits["uid"])
+    result_r, result_w = os.pipe()
+    output_r, output_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        for fd in (*control_fds, result_r, output_r):
+            os.close(fd)
+        job_bytes = bytes(memoryview(BUFFER)[:payload_size])
+        child_main(job_bytes, result_w, output_w, limits, scratch)
+    BUFFER[:payload_size] = bytes(payload_size)  # wipe: the next child must not see it
+    os.close(result_w)
+    os.close(output_w)
+    reply = supervise(pid, result_r, output_r, limits["wall_seconds"])
+    sweep(pid, limits.get("uid"))
+    shutil.rmtree(scratch, ignore_errors=True)
+    return reply
+
+
+def supervise(pid, result_r, output_r, wall_seconds):
+    """Collect the child's result and (capped) output; kill it at the wall-clock limit."""
+    deadline = time.monotonic() + wall_seconds
+    result, output, dropped, timed_out = bytearray(), bytearray(), 0, False
+    open_fds = {result_r, output_r}
+    while open_fds:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            break
+        ready, _, _ = select.select(list(open_fds), [], [], left)
+        for fd in ready:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                open_fds.discard(fd)
+            elif fd == result_r:
+                result += chunk[: max(0, RESULT_CAP - len(result))]
+            else:
+                keep = chunk[: max(0, OUTPUT_KEEP - len(output))]
+                output += keep
+                dropped += len(chunk) - len(keep)
+        if result_r not in open_fds and child_done(pid):
+            break
+    if timed_out:
+        kill_group(pid)
+    status = wait_status(pid, deadline)
+    os.close(result_r)
+    os.close(output_r)
+    return {
+        "timed_out": timed_out,
+        **status,
+        "result": result.decode("utf-8", "replace"),
+        "output": output.decode("utf-8", "replace"),
+        "output_dropped": dropped,
+    }
+
+
+def child_done(pid):
+    try:
+        done, raw = os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    if done:
+        CHILD_STATUS[pid] = raw
+    return bool(done)
+
+
+CHILD_STATUS = {}
+
+
+def wait_status(pid, deadline):
+    status = CHILD_STATUS.pop(pid, None)
+    if status is None:
+        while status is None and time.monotonic() < deadline + 1:
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = raw
+            else:
+                time.sleep(0.002)
+        if status is None:  # it closed its pipes but lingers: finish it
+            kill_group(pid)
+            _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        return {"signal": os.WTERMSIG(status), "exit_code": None}
+    return {"signal": None, "exit_code": os.WEXITSTATUS(status)}
+
+
+def kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:
+        pass
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def sweep(pid, uid):
+    """Kill whatever the job left behind: its process group, and every process of its uid."""
+    kill_group(pid)
+    if uid is None:
+        return
+    killer = os.fork()
+    if killer == 0:
+        try:
+            os.setuid(uid)
+            for _ in range(100):
+                os.kill(-1, signal.SIGKILL)  # every process this uid may signal: the job's own
+        except OSError:
+            pass
+        os._exit(0)
+    os.waitpid(killer, 0)
+    reap()
+
+
+def reap():
+    """Collect exited grandchildren re-parented to us (we are PID 1 inside bubblewrap)."""
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def main():
+    LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    control_fds = (0, 1)
+    write_frame(stdout, json.dumps({"ready": True, "uid": os.getuid(), "pid": os.getpid()}).encode())
+    global BUFFER
+    while True:
+        try:
+            header = json.loads(read_frame(stdin))
+            size = int.from_bytes(read_exact(stdin, 4), "big")
+            if size > len(BUFFER):
+                BUFFER[:] = bytes(len(BUFFER))
+                BUFFER = bytearray(size)
+            read_exact(stdin, size, into=BUFFER)
+        except EOFError:
+            return
+        reply = run_job(header, size, control_fds)
+        write_frame(stdout, json.dumps(reply).encode())
+
+
+if __name__ == "__main__":
+    main()
