@@ -5,7 +5,6 @@ import secrets
 from pathlib import Path
 from typing import Sequence
 
-from grader.engine import SubmissionResult, grade_submission, select
 from grader.sandbox import Limits, Sandbox
 
 
@@ -14,14 +13,17 @@ def fresh_seed() -> int:
 
 
 def run_selfcheck(submission: Path, *, names: Sequence[str] | None = None, seed: int | None = None,
-                  limits: Limits = Limits()) -> SubmissionResult:
-    """Grade ``submission/<name>.py`` for the named exercises (all when none are named).
+                  limits: Limits = Limits()):
+    """Grade ``submission/<name>.py`` for the named exercises (all when none are named);
+    returns a ``grader.engine.SubmissionResult``.
 
     Raises KeyError for an unknown exercise name and FileNotFoundError for a missing folder.
     """
-    exercises = select(list(names or []))
-    if not Path(submission).is_dir():
-        raise FileNotFoundError(str(submission))
-    seed = fresh_seed() if seed is None else seed
-    with Sandbox() as sandbox:
+    with Sandbox() as sandbox:  # the worker starts while the grader imports and prepares
+        from grader.engine import grade_submission, select
+
+        exercises = select(list(names or []))
+        if not Path(submission).is_dir():
+            raise FileNotFoundError(str(submission))
+        seed = fresh_seed() if seed is None else seed
         return grade_submission(Path(submission), exercises, seed=seed, sandbox=sandbox, limits=limits)

@@ -1,4 +1,9 @@
-"""Results of grading, and their JSON form (the contract's schema)."""
+"""Results of grading, and their JSON form (the contract's schema).
+
+``to_json(lang)`` is the contract's output; ``to_record()`` / ``from_record(...)`` is a
+lossless-enough round trip for saving results (a cohort's resume state): statuses, scores,
+misconception names, and every message rendered in both languages.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,6 +11,19 @@ from dataclasses import dataclass, field
 from grader.messages import Text
 
 STATUSES = ("passed", "failed", "error", "timeout", "memory", "crashed", "missing")
+
+
+def text_record(text: Text) -> dict:
+    """A message as ``{"en": ..., "ja": ...}``, placeholders already filled in."""
+    return {"en": text.render("en"), "ja": text.render("ja")}
+
+
+def text_from_record(record: dict) -> Text:
+    """The message back; braces are escaped so that rendering gives the saved text again."""
+    def escaped(value) -> str:
+        return (str(value) or "-").replace("{", "{{").replace("}", "}}")
+
+    return Text(en=escaped(record["en"]), ja=escaped(record["ja"]))
 
 
 @dataclass
@@ -16,6 +34,17 @@ class CheckResult:
     score: float
     messages: list[Text] = field(default_factory=list)
     misconception: str | None = None
+
+    def to_record(self) -> dict:
+        return {"name": self.name, "title": text_record(self.title), "points": self.points,
+                "score": self.score, "messages": [text_record(m) for m in self.messages],
+                "misconception": self.misconception}
+
+    @classmethod
+    def from_record(cls, record: dict) -> "CheckResult":
+        return cls(record["name"], text_from_record(record["title"]), float(record["points"]),
+                   float(record["score"]), [text_from_record(m) for m in record["messages"]],
+                   record.get("misconception"))
 
 
 @dataclass
@@ -43,6 +72,19 @@ class ExerciseResult:
             "messages": [m.render(lang) for m in self.messages],
         }
 
+    def to_record(self) -> dict:
+        return {"name": self.name, "title": text_record(self.title), "score": self.score,
+                "max_score": self.max_score, "status": self.status,
+                "messages": [text_record(m) for m in self.messages],
+                "checks": [c.to_record() for c in self.checks], "output": self.output}
+
+    @classmethod
+    def from_record(cls, record: dict) -> "ExerciseResult":
+        return cls(record["name"], text_from_record(record["title"]), float(record["score"]),
+                   float(record["max_score"]), record["status"],
+                   [text_from_record(m) for m in record["messages"]],
+                   [CheckResult.from_record(c) for c in record["checks"]], record.get("output", ""))
+
 
 @dataclass
 class SubmissionResult:
@@ -68,3 +110,11 @@ class SubmissionResult:
             "max_score": self.max_score,
             "exercises": {name: r.to_json(lang) for name, r in self.exercises.items()},
         }
+
+    def to_record(self) -> dict:
+        return {"seed": self.seed, "exercises": {n: r.to_record() for n, r in self.exercises.items()}}
+
+    @classmethod
+    def from_record(cls, record: dict) -> "SubmissionResult":
+        return cls(int(record["seed"]),
+                   {n: ExerciseResult.from_record(r) for n, r in record["exercises"].items()})

@@ -10,13 +10,12 @@ containers).
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import numpy
 
 HERE = Path(__file__).resolve().parent
 MOUNT = "/run/rnn-grader"
@@ -30,15 +29,13 @@ def python_executable() -> str:
 
 def site_dirs() -> list[str]:
     """Where numpy (and what it needs) is installed."""
-    return [str(Path(numpy.__file__).resolve().parent.parent)]
+    origin = importlib.util.find_spec("numpy").origin
+    return [str(Path(origin).resolve().parent.parent)]
 
 
 def hidden_dirs() -> list[str]:
     """The grader's own packages, wherever they are installed."""
-    import grader
-    import solutions
-
-    dirs = [Path(grader.__file__).resolve().parent, Path(solutions.__file__).resolve().parent]
+    dirs = [Path(importlib.util.find_spec(name).origin).resolve().parent for name in ("grader", "solutions")]
     for extra in ("quizzes", "exercises"):
         candidate = dirs[0].parent / extra
         if candidate.is_dir():
@@ -74,12 +71,15 @@ def bwrap_prefix() -> list[str]:
     return argv
 
 
+def bwrap_installed() -> bool:
+    return sys.platform == "linux" and shutil.which("bwrap") is not None and not os.environ.get(
+        "RNN_GRADER_NO_BWRAP")
+
+
 @functools.lru_cache(maxsize=1)
 def isolation_available() -> bool:
     """True when bubblewrap is installed and can start a sandbox on this machine."""
-    if sys.platform != "linux" or shutil.which("bwrap") is None:
-        return False
-    if os.environ.get("RNN_GRADER_NO_BWRAP"):
+    if not bwrap_installed():
         return False
     try:
         probe = subprocess.run(bwrap_prefix() + [python_executable(), "-I", "-S", "-c", "pass"],

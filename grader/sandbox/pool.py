@@ -12,8 +12,7 @@ import subprocess
 import threading
 from dataclasses import dataclass, field
 
-from grader.sandbox import plain
-from grader.sandbox.isolation import isolation_available, worker_argv
+from grader.sandbox.isolation import bwrap_installed, worker_argv
 from grader.sandbox.limits import Limits
 
 WORKER_ENV = {
@@ -44,9 +43,11 @@ class Sandbox:
     """One warm worker process; ``run`` is not thread-safe (use one Sandbox per thread)."""
 
     def __init__(self, slot: int = 0, isolated: bool | None = None):
-        self.slot = slot
-        self.isolated = isolation_available() if isolated is None else isolated
+        """``isolated``: True/False forces bubblewrap on/off; None uses it where it runs."""
+        self.slot, self.wanted = slot, isolated
+        self.isolated = bwrap_installed() if isolated is None else isolated
         self.process: subprocess.Popen | None = None
+        self.ready = False
 
     def __enter__(self):
         self.start()
@@ -56,17 +57,31 @@ class Sandbox:
         self.close()
 
     def start(self):
+        """Start the worker process (returns at once; ``run`` waits until it is ready)."""
         if self.process is not None:
             return
         env = {**WORKER_ENV, **{k: os.environ[k] for k in PASSED_ENV if k in os.environ}}
+        self.ready = False
         self.process = subprocess.Popen(
             worker_argv(self.isolated), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, env=env, start_new_session=True, cwd="/",
         )
+
+    def wait_ready(self):
+        """Wait for the worker's hello; fall back to no isolation where bubblewrap cannot run."""
+        self.start()
+        if self.ready:
+            return
         hello = self._read_frame(START_TIMEOUT)
+        if hello is None and self.isolated and self.wanted is None:
+            self.close()
+            self.isolated = False
+            self.start()
+            hello = self._read_frame(START_TIMEOUT)
         if hello is None or not json.loads(hello).get("ready"):
             self.close()
             raise RuntimeError("the sandbox worker did not start")
+        self.ready = True
 
     def close(self):
         if self.process is None:
@@ -80,10 +95,13 @@ class Sandbox:
         for stream in (self.process.stdin, self.process.stdout):
             stream.close()
         self.process = None
+        self.ready = False
 
     def run(self, job: dict, limits: Limits) -> JobReply:
         """Run one job: ``job`` is plain data (see ``worker.run_calls``)."""
-        self.start()
+        from grader.sandbox import plain
+
+        self.wait_ready()
         header = json.dumps({"limits": limits.for_slot(self.slot)}).encode()
         payload = plain.dumps(job)
         try:
@@ -104,6 +122,8 @@ class Sandbox:
                       output=reply.get("output", ""), output_dropped=reply.get("output_dropped", 0))
         if reply.get("timed_out"):
             return JobReply("timeout", **common)
+        from grader.sandbox import plain
+
         try:
             answer = plain.loads(reply["result"].encode()) if reply.get("result") else None
         except (plain.DecodeError, ValueError, TypeError, KeyError) as exc:

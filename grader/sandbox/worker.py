@@ -207,7 +207,9 @@ def run_job(header, payload_size, control_fds):
     output_r, output_w = os.pipe()
     pid = os.fork()
     if pid == 0:
-        for fd in (*control_fds, result_r, output_r):
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        for fd in (*control_fds, result_r, output_r, WAKE_R, WAKE_W):
             os.close(fd)
         job_bytes = bytes(memoryview(BUFFER)[:payload_size])
         child_main(job_bytes, result_w, output_w, limits, scratch)
@@ -221,27 +223,29 @@ def run_job(header, payload_size, control_fds):
 
 
 def supervise(pid, result_r, output_r, wall_seconds):
-    """Collect the child's result and (capped) output; kill it at the wall-clock limit."""
+    """Collect the child's result and (capped) output; kill it at the wall-clock limit.
+
+    The child's exit (SIGCHLD, through the wake-up pipe) ends the collection even when a
+    grandchild it left behind still holds the pipes open."""
     deadline = time.monotonic() + wall_seconds
-    result, output, dropped, timed_out = bytearray(), bytearray(), 0, False
-    open_fds = {result_r, output_r}
+    sink = {"result": bytearray(), "output": bytearray(), "dropped": 0}
+    open_fds, timed_out = {result_r, output_r}, False
     while open_fds:
         left = deadline - time.monotonic()
         if left <= 0:
             timed_out = True
             break
-        ready, _, _ = select.select(list(open_fds), [], [], left)
+        ready, _, _ = select.select([*open_fds, WAKE_R], [], [], left)
+        if WAKE_R in ready:
+            drain_wakeups()
         for fd in ready:
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
+            if fd != WAKE_R and not take(fd, fd == result_r, sink):
                 open_fds.discard(fd)
-            elif fd == result_r:
-                result += chunk[: max(0, RESULT_CAP - len(result))]
-            else:
-                keep = chunk[: max(0, OUTPUT_KEEP - len(output))]
-                output += keep
-                dropped += len(chunk) - len(keep)
-        if result_r not in open_fds and child_done(pid):
+        if (not open_fds or WAKE_R in ready or result_r not in open_fds) and child_done(pid):
+            for fd in open_fds:
+                os.set_blocking(fd, False)
+                while take(fd, fd == result_r, sink):
+                    pass
             break
     if timed_out:
         kill_group(pid)
@@ -251,10 +255,35 @@ def supervise(pid, result_r, output_r, wall_seconds):
     return {
         "timed_out": timed_out,
         **status,
-        "result": result.decode("utf-8", "replace"),
-        "output": output.decode("utf-8", "replace"),
-        "output_dropped": dropped,
+        "result": sink["result"].decode("utf-8", "replace"),
+        "output": sink["output"].decode("utf-8", "replace"),
+        "output_dropped": sink["dropped"],
     }
+
+
+def take(fd, is_result, sink):
+    """Read one chunk into the sink (result capped, output mostly dropped); False at EOF."""
+    try:
+        chunk = os.read(fd, 1 << 16)
+    except BlockingIOError:
+        return False
+    if not chunk:
+        return False
+    if is_result:
+        sink["result"] += chunk[: max(0, RESULT_CAP - len(sink["result"]))]
+    else:
+        keep = chunk[: max(0, OUTPUT_KEEP - len(sink["output"]))]
+        sink["output"] += keep
+        sink["dropped"] += len(chunk) - len(keep)
+    return True
+
+
+def drain_wakeups():
+    try:
+        while os.read(WAKE_R, 512):
+            pass
+    except BlockingIOError:
+        pass
 
 
 def child_done(pid):
@@ -325,8 +354,15 @@ def reap():
         pass
 
 
+WAKE_R, WAKE_W = os.pipe()
+
+
 def main():
     LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    for fd in (WAKE_R, WAKE_W):
+        os.set_blocking(fd, False)
+    signal.set_wakeup_fd(WAKE_W)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     control_fds = (0, 1)
