@@ -1,0 +1,108 @@
+"""lstm_cell_update: reference, stub, the exam's distractors and typical slips, right alternatives."""
+import pytest
+
+from tests.conftest import reference_source, stub_source
+
+NAME = "lstm_cell_update"
+
+WRONG = {
+    "swapped_gates": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return forget_gate * a + input_gate * c_prev
+    """,
+    "input_term_only": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return input_gate * a
+    """,
+    "forget_term_only": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return forget_gate * c_prev
+    """,
+    "product_of_terms": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return input_gate * a * forget_gate * c_prev
+    """,
+    "matrix_product": """
+        import numpy as np
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return np.dot(input_gate, a) + np.dot(forget_gate, c_prev)
+    """,
+    "tanh_applied": """
+        import numpy as np
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return np.tanh(input_gate * a + forget_gate * c_prev)
+    """,
+    "gates_ignored": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return a + c_prev
+    """,
+}
+
+RIGHT = {
+    "numpy_functions": """
+        import numpy as np
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return np.add(np.multiply(forget_gate, c_prev), np.multiply(input_gate, a))
+    """,
+    "loops_over_units": """
+        import numpy as np
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            c = np.empty_like(c_prev)
+            N, H = c_prev.shape
+            for n in range(N):
+                for k in range(H):
+                    c[n, k] = input_gate[n, k] * a[n, k] + forget_gate[n, k] * c_prev[n, k]
+            return c
+    """,
+    "copy_then_update_in_place": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            c = c_prev.copy()
+            c *= forget_gate
+            c += input_gate * a
+            return c
+    """,
+}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_reference_gets_full_marks(grade_source, seed):
+    result = grade_source(NAME, reference_source(NAME), seed=seed)
+    assert (result.status, result.score) == ("passed", result.max_score)
+
+
+def test_stub_gets_zero(grade_source):
+    result = grade_source(NAME, stub_source(NAME))
+    assert (result.status, result.score) == ("failed", 0)
+    assert any("None" in m.en for m in result.messages)
+
+
+@pytest.mark.parametrize("misconception", sorted(WRONG))
+def test_misconception_loses_points_and_is_named(grade_source, misconception):
+    result = grade_source(NAME, WRONG[misconception])
+    assert result.score < result.max_score
+    assert misconception in result.misconceptions
+
+
+@pytest.mark.parametrize("alternative", sorted(RIGHT))
+def test_right_alternative_gets_full_marks(grade_source, alternative):
+    result = grade_source(NAME, RIGHT[alternative], seed=3)
+    assert result.status == "passed", [m.en for m in result.messages]
+
+
+def test_matrix_product_raises_when_not_square(grade_source):
+    """np.dot of two (N, H) arrays with N != H fails: that check reports the exception."""
+    result = grade_source(NAME, WRONG["matrix_product"])
+    batches = next(c for c in result.checks if c.name == "batches")
+    assert batches.score == 0
+    assert any("raised ValueError" in m.render("en") for m in batches.messages)
+
+
+def test_modifying_the_input_is_reported(grade_source):
+    result = grade_source(NAME, """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            c_prev *= forget_gate
+            c_prev += input_gate * a
+            return c_prev
+    """)
+    assert result.score < result.max_score
+    assert any("in place" in m.en for m in result.messages)
