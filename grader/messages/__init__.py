@@ -83,6 +83,7 @@ def catalog() -> dict[str, Text]:
     return _CATALOG
 
 
-def msg(key: str, **params) -> Text:
-    """The catalog message ``key`` with its placeholders bound."""
+def msg(key: str, /, **params) -> Text:
+    """The catalog message ``key`` with its placeholders bound (``key`` is positional-only,
+    so a message may have a ``{key}`` placeholder of its own)."""
     return catalog()[key].format(**params)
