@@ -43,7 +43,7 @@ BUFFER = bytearray(4 << 20)
 RESULT_CAP = 64 << 20
 OUTPUT_KEEP = 4096
 LIBC = ctypes.CDLL(None, use_errno=True)
-PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 4, 38
+PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER, PR_SET_NO_NEW_PRIVS = 4, 36, 38
 BLOCKED_IMPORTS = ("solutions", "grader", "quizzes", "exercises", "tests")
 
 
@@ -161,7 +161,8 @@ def run_one(module, call):
         return {"missing": True}
     args, kwargs = call["args"], call["kwargs"]
     try:
-        value = function(*args, **kwargs)
+        with np.errstate(**floating_point_errors(call.get("errstate"))):
+            value = function(*args, **kwargs)
     except MemoryError as exc:
         return {"error": describe(exc), "memory": True}
     except BaseException as exc:  # noqa: B036
@@ -173,6 +174,28 @@ def run_one(module, call):
         return {"error": "could not read the returned value: " + describe(exc)}
 
 
+def floating_point_errors(mode):
+    """np.errstate arguments for a call's ``errstate`` mode ("raise", "warn", ...): overflow,
+    division by zero and invalid operations; underflow keeps numpy's default (ignored)."""
+    return {} if mode is None else {"over": mode, "divide": mode, "invalid": mode}
+
+
+GUARDED_MODULES = ("builtins", "numpy", "json", "base64", "plain", "os")
+
+
+def snapshot_modules():
+    """The namespaces our own encoding relies on, as they were before the learner's code."""
+    return {name: (sys.modules[name], dict(sys.modules[name].__dict__)) for name in GUARDED_MODULES}
+
+
+def restore_modules(saved):
+    """Undo monkeypatching of those namespaces, so the result is encoded by our code."""
+    for name, (module, namespace) in saved.items():
+        sys.modules[name] = module
+        module.__dict__.clear()
+        module.__dict__.update(namespace)
+
+
 def child_main(job_bytes, result_fd, output_fd, limits, scratch):
     os.dup2(output_fd, 1)
     os.dup2(output_fd, 2)
@@ -180,6 +203,7 @@ def child_main(job_bytes, result_fd, output_fd, limits, scratch):
     os.dup2(null, 0)
     sys.stdout = open(1, "w", buffering=1, closefd=False)
     sys.stderr = open(2, "w", buffering=1, closefd=False)
+    saved = snapshot_modules()
     try:
         apply_limits(limits, scratch)
         job = plain.loads(job_bytes, make_rng=np.random.default_rng)
@@ -187,6 +211,7 @@ def child_main(job_bytes, result_fd, output_fd, limits, scratch):
         answer = run_calls(job)
     except BaseException as exc:  # noqa: B036
         answer = {"import": "error", "error": "sandbox: " + describe(exc)}
+    restore_modules(saved)
     try:
         data = plain.dumps(answer)
     except BaseException as exc:  # noqa: B036
@@ -342,6 +367,7 @@ def sweep(pid, uid):
             pass
         os._exit(0)
     os.waitpid(killer, 0)
+    time.sleep(0.001)
     reap()
 
 
@@ -359,6 +385,7 @@ WAKE_R, WAKE_W = os.pipe()
 
 def main():
     LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+    LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans of a job come back to us to be reaped
     for fd in (WAKE_R, WAKE_W):
         os.set_blocking(fd, False)
     signal.set_wakeup_fd(WAKE_W)
