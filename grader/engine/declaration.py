@@ -24,14 +24,22 @@ from grader.messages import Text, msg
 
 @dataclass(frozen=True)
 class Call:
-    """One call of a learner function, with plain-data arguments."""
+    """One call of a learner function, with plain-data arguments.
+
+    ``errstate`` (optional): numpy's handling of overflow, division by zero and invalid
+    operations during the call, e.g. ``"raise"`` to turn an overflow warning into a
+    ``FloatingPointError`` the check can see (underflow is never an error)."""
 
     function: str
     args: tuple
     kwargs: dict = field(default_factory=dict)
+    errstate: str | None = None
 
     def to_plain(self) -> dict:
-        return {"function": self.function, "args": tuple(self.args), "kwargs": dict(self.kwargs)}
+        plain = {"function": self.function, "args": tuple(self.args), "kwargs": dict(self.kwargs)}
+        if self.errstate is not None:
+            plain["errstate"] = self.errstate
+        return plain
 
 
 @dataclass
@@ -65,9 +73,9 @@ class Misconception:
         import numpy as np
 
         try:
-            with np.errstate(all="ignore"):
+            with np.errstate(all="ignore"):  # unstable formulas, and their inf/NaN compared
                 wrong = self.formula(*copy_args(args))
-            return compare_value(got, wrong) is None and compare_value(wrong, expected) is not None
+                return compare_value(got, wrong) is None and compare_value(wrong, expected) is not None
         except Exception:  # a formula that does not apply to these inputs does not match
             return False
 

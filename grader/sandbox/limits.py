@@ -2,9 +2,17 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import asdict, dataclass
 
-FIRST_SLOT_UID = 61000  # when the grader runs as root, job children run as FIRST_SLOT_UID + slot
+# When the grader runs as root, the jobs of each worker run as an unprivileged uid of their
+# own, drawn from this range, so that concurrent graders never share (or sweep) a uid.
+JOB_UID_BASE, JOB_UID_SPAN = 200_000, 1 << 20
+
+
+def draw_job_uid() -> int | None:
+    """A fresh uid for one worker's jobs when we are root, else None (jobs keep our uid)."""
+    return JOB_UID_BASE + secrets.randbelow(JOB_UID_SPAN) if os.geteuid() == 0 else None
 
 
 @dataclass(frozen=True)
@@ -20,7 +28,6 @@ class Limits:
     processes: int = 32
     file_bytes: int = 16 << 20
 
-    def for_slot(self, slot: int) -> dict:
-        """The limits as the worker reads them, with the slot's uid when we are root."""
-        uid = FIRST_SLOT_UID + slot if os.geteuid() == 0 else None
+    def for_uid(self, uid: int | None) -> dict:
+        """The limits as the worker reads them, with the jobs' uid (None: keep ours)."""
         return {**asdict(self), "uid": uid}

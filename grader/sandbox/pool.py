@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 
 from grader.sandbox.isolation import bwrap_installed, worker_argv
-from grader.sandbox.limits import Limits
+from grader.sandbox.limits import Limits, draw_job_uid
 
 WORKER_ENV = {
     "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -44,7 +44,7 @@ class Sandbox:
 
     def __init__(self, slot: int = 0, isolated: bool | None = None):
         """``isolated``: True/False forces bubblewrap on/off; None uses it where it runs."""
-        self.slot, self.wanted = slot, isolated
+        self.slot, self.wanted, self.job_uid = slot, isolated, draw_job_uid()
         self.isolated = bwrap_installed() if isolated is None else isolated
         self.process: subprocess.Popen | None = None
         self.ready = False
@@ -102,7 +102,7 @@ class Sandbox:
         from grader.sandbox import plain
 
         self.wait_ready()
-        header = json.dumps({"limits": limits.for_slot(self.slot)}).encode()
+        header = json.dumps({"limits": limits.for_uid(self.job_uid)}).encode()
         payload = plain.dumps(job)
         try:
             frame = len(header).to_bytes(4, "big") + header + len(payload).to_bytes(4, "big")
