@@ -112,12 +112,13 @@ class Sandbox:
             self.close()
             return JobReply("lost", detail="the sandbox worker was gone")
         raw = self._read_frame(limits.wall_seconds + REPLY_MARGIN)
-        if raw is None:
+        result = self._read_frame(REPLY_MARGIN) if raw is not None else None
+        if raw is None or result is None:
             self.close()
             return JobReply("lost", detail="the sandbox worker stopped answering")
-        return self._reply(json.loads(raw))
+        return self._reply(json.loads(raw), result)
 
-    def _reply(self, reply: dict) -> JobReply:
+    def _reply(self, reply: dict, result: bytes) -> JobReply:
         common = dict(signal=reply.get("signal"), exit_code=reply.get("exit_code"),
                       output=reply.get("output", ""), output_dropped=reply.get("output_dropped", 0))
         if reply.get("timed_out"):
@@ -125,7 +126,7 @@ class Sandbox:
         from grader.sandbox import plain
 
         try:
-            answer = plain.loads(reply["result"].encode()) if reply.get("result") else None
+            answer = plain.loads(result) if result else None
         except (plain.DecodeError, ValueError, TypeError, KeyError) as exc:
             return JobReply("crashed", detail=f"unreadable result: {exc}"[:200], **common)
         if answer is None:

@@ -129,7 +129,7 @@ def describe(exc):
     return text[:500]
 
 
-def run_calls(job):
+def run_calls(job, saved):
     """Import the exercise module and call the learner's functions: plain data out."""
     sources, module_name = job["modules"], job["module"]
     sys.meta_path.insert(0, SubmissionFinder(sources, job["folder"]))
@@ -141,7 +141,8 @@ def run_calls(job):
         return {"import": "memory", "error": describe(exc)}
     except BaseException as exc:  # noqa: B036 - sys.exit and friends included
         return {"import": "error", "error": describe(exc), "line": error_line(exc, module_name)}
-    return {"import": "ok", "calls": [run_one(module, call) for call in job["calls"]]}
+    restore_modules(saved)
+    return {"import": "ok", "calls": [run_one(module, call, saved) for call in job["calls"]]}
 
 
 def error_line(exc, module_name):
@@ -155,21 +156,27 @@ def error_line(exc, module_name):
     return line
 
 
-def run_one(module, call):
+def run_one(module, call, saved):
     function = getattr(module, call["function"], None)
     if not callable(function):
         return {"missing": True}
     args, kwargs = call["args"], call["kwargs"]
+    before = json.dumps(plain.to_plain([args, kwargs]))
     try:
         with np.errstate(**floating_point_errors(call.get("errstate"))):
             value = function(*args, **kwargs)
     except MemoryError as exc:
         return {"error": describe(exc), "memory": True}
     except BaseException as exc:  # noqa: B036
+        restore_modules(saved)
         return {"error": describe(exc), "line": error_line(exc, module.__name__)}
+    restore_modules(saved)
     try:
-        return {"value": plain.Raw(plain.to_plain(value)),
-                "args_after": plain.Raw(plain.to_plain([args, kwargs]))}
+        answer = {"value": plain.Raw(plain.to_plain(value))}
+        after = plain.to_plain([args, kwargs])
+        if json.dumps(after) != before:  # only changed arguments travel back, to be shown
+            answer["args_after"] = plain.Raw(after)
+        return answer
     except BaseException as exc:  # noqa: B036
         return {"error": "could not read the returned value: " + describe(exc)}
 
@@ -208,7 +215,7 @@ def child_main(job_bytes, result_fd, output_fd, limits, scratch):
         apply_limits(limits, scratch)
         job = plain.loads(job_bytes, make_rng=np.random.default_rng)
         del job_bytes
-        answer = run_calls(job)
+        answer = run_calls(job, saved)
     except BaseException as exc:  # noqa: B036
         answer = {"import": "error", "error": "sandbox: " + describe(exc)}
     restore_modules(saved)
@@ -280,7 +287,7 @@ def supervise(pid, result_r, output_r, wall_seconds):
     return {
         "timed_out": timed_out,
         **status,
-        "result": sink["result"].decode("utf-8", "replace"),
+        "result": sink["result"],
         "output": sink["output"].decode("utf-8", "replace"),
         "output_dropped": sink["dropped"],
     }
@@ -406,7 +413,9 @@ def main():
         except EOFError:
             return
         reply = run_job(header, size, control_fds)
+        result = reply.pop("result")
         write_frame(stdout, json.dumps(reply).encode())
+        write_frame(stdout, bytes(result))
 
 
 if __name__ == "__main__":
