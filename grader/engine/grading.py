@@ -144,6 +144,8 @@ def judge_checks(exercise: Exercise, prepared: Sequence[Prepared], outcomes: lis
             messages.extend(verdict.messages)
     score = sum(c.score for c in checks)
     status = "passed" if score >= exercise.max_score else exercise_status(outcomes)
+    if score == 0 and all(o.ok and o.value is None for o in outcomes):  # the untouched stub
+        messages = [msg("check.all_none", functions=", ".join(exercise.functions))]
     return ExerciseResult(exercise.name, exercise.title, score, exercise.max_score, status, messages, checks)
 
 

@@ -70,6 +70,9 @@ MESSAGES = {
     "check.lost": Text(
         en="[{title}] {score}/{points} points:",
         ja="［{title}］ {score}/{points} 点:"),
+    "check.all_none": Text(
+        en="{functions}: every call returned None, so the blanks are still empty. Fill in the TODO region.",
+        ja="{functions}: どの呼び出しも None を返しました。空欄がまだ埋まっていません。TODO の部分を実装してください。"),
     "status.no_module": Text(
         en="no module `{name}.py` was found in the submission.",
         ja="提出物に `{name}.py` が見つかりません。"),
