@@ -84,16 +84,21 @@ class Sandbox:
         self.ready = True
 
     def close(self):
+        """Stop the worker: it sweeps up what the last job left behind, then exits."""
         if self.process is None:
             return
+        try:
+            self.process.stdin.close()
+            self.process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
         except OSError:
             pass
         self.process.kill()
         self.process.wait()
-        for stream in (self.process.stdin, self.process.stdout):
-            stream.close()
+        self.process.stdout.close()
         self.process = None
         self.ready = False
 

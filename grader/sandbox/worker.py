@@ -107,7 +107,11 @@ def apply_limits(limits, scratch):
     if uid is not None:
         os.setgroups([])
         os.setgid(uid)
-        os.setuid(uid)
+        os.setuid(uid)  # from here on we are not dumpable: no process of this uid can ptrace us
+        try:
+            os.kill(-1, signal.SIGKILL)  # whatever an earlier job of this uid left behind
+        except OSError:
+            pass
     nproc = limits["processes"] + (0 if uid is not None else count_own_processes())
     resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
     os.chdir(scratch)
@@ -249,7 +253,9 @@ def run_job(header, payload_size, control_fds):
     os.close(result_w)
     os.close(output_w)
     reply = supervise(pid, result_r, output_r, limits["wall_seconds"])
-    sweep(pid, limits.get("uid"))
+    kill_group(pid)
+    reap()
+    LAST_UID[0] = limits.get("uid")
     shutil.rmtree(scratch, ignore_errors=True)
     return reply
 
@@ -359,9 +365,11 @@ def kill_group(pid):
         pass
 
 
-def sweep(pid, uid):
-    """Kill whatever the job left behind: its process group, and every process of its uid."""
-    kill_group(pid)
+LAST_UID = [None]
+
+
+def sweep(uid):
+    """Kill every process of the jobs' uid (each job does it as it starts; this is the last)."""
     if uid is None:
         return
     killer = os.fork()
@@ -411,6 +419,7 @@ def main():
                 BUFFER = bytearray(size)
             read_exact(stdin, size, into=BUFFER)
         except EOFError:
+            sweep(LAST_UID[0])
             return
         reply = run_job(header, size, control_fds)
         result = reply.pop("result")

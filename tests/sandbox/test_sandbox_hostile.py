@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from grader.engine import all_exercises, grade_submission, select
-from grader.sandbox import Limits, isolation_available
+from grader.sandbox import Limits, Sandbox, isolation_available
 from tests.conftest import ROOT
 
 VICTIM = "gradient_clipping"
@@ -125,9 +125,23 @@ def test_sandbox_still_grades_after_the_corpus(grade_source):
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="job uids are used only when the grader runs as root")
-def test_escaped_grandchildren_are_killed(grade_source, sandbox):
-    source = ("import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(300)\n" + RIGHT)
-    result = grade_source(VICTIM, source)
-    assert result.status == "passed"
-    left = subprocess.run(["pgrep", "-u", str(sandbox.job_uid)], capture_output=True, text=True)
-    assert left.stdout.strip() == ""
+def test_escaped_grandchildren_are_killed(tmp_path):
+    """A job's escaped process dies when the next job starts, and when the sandbox closes."""
+    (tmp_path / f"{VICTIM}.py").write_text(
+        "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(300)\n" + RIGHT)
+
+    def alive(uid):
+        return subprocess.run(["pgrep", "-u", str(uid)], capture_output=True, text=True).stdout.split()
+
+    with Sandbox() as box:
+        first = grade_submission(tmp_path, select([VICTIM]), seed=0, sandbox=box)
+        assert first.exercises[VICTIM].status == "passed"
+        escaped = alive(box.job_uid)
+        (tmp_path / f"{VICTIM}.py").write_text(RIGHT)
+        grade_submission(tmp_path, select([VICTIM]), seed=0, sandbox=box)
+        assert not set(escaped) & set(alive(box.job_uid))
+        (tmp_path / f"{VICTIM}.py").write_text(
+            "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(300)\n" + RIGHT)
+        grade_submission(tmp_path, select([VICTIM]), seed=0, sandbox=box)
+        uid = box.job_uid
+    assert alive(uid) == []
