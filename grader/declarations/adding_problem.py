@@ -2,7 +2,7 @@
 
 The data are random, so nothing is compared with the reference's values.  Exact properties
 (shapes, two distinct markers per row, y = the marked sum) are checked on every sample;
-the distribution is checked on one large draw (n = 1000, T = 50) with bounds that a right
+the distribution is checked on one large draw (n = 1000, T = 20) with bounds that a right
 implementation violates with probability below 1e-9 (Hoeffding for the values, a union
 bound for the marker positions).  Parts are separate checks: a learner who lays X out as
 (n, 2, T) loses the shape points only, and the other parts are judged on X transposed.
@@ -17,7 +17,7 @@ from grader.sandbox.plain import Rng
 
 ORDER = 16
 FAILURE = 1e-9              # largest chance that a right implementation fails a statistical check
-LARGE = (1000, 50)          # (n, T) of the statistical draw: 100 000 values, 2000 markers
+LARGE = (1000, 20)          # (n, T) of the statistical draw: 20 000 values, 2000 markers
 SMALL = [(5, 10), (1, 3), (3, 7)]
 TWO_STEPS = [(1, 2), (4, 2)]  # T = 2: both positions marked, y = the sum of both values
 
@@ -30,13 +30,13 @@ def hoeffding_bound(count: int, failure: float) -> float:
 
 N_LARGE, T_LARGE = LARGE
 # Two tests on the values (mean 1/2 and mean square 1/3), each given half of FAILURE.
-VALUE_BOUND = hoeffding_bound(N_LARGE * T_LARGE, FAILURE / 2)                 # ≈ 0.0149
+VALUE_BOUND = hoeffding_bound(N_LARGE * T_LARGE, FAILURE / 2)                 # ≈ 0.0235
 # A right implementation leaves a given position unmarked in one row with probability 1 - 2/T;
 # in all n rows (independent): (1 - 2/T)^n; some position of T: at most T (1 - 2/T)^n.
-MISSED_POSITION = T_LARGE * (1 - 2 / T_LARGE) ** N_LARGE                       # ≈ 1e-16
+MISSED_POSITION = T_LARGE * (1 - 2 / T_LARGE) ** N_LARGE                       # ≈ 3e-45
 assert MISSED_POSITION < FAILURE
 # Markers drawn with rng.integers twice coincide in a row with probability 1/T; in no row of
-# n with probability (1 - 1/T)^n ≈ 1.7e-9: such an implementation is caught (and named).
+# n with probability (1 - 1/T)^n ≈ 5e-23: such an implementation is caught (and named).
 UNDETECTED_COLLISIONS = (1 - 1 / T_LARGE) ** N_LARGE
 assert UNDETECTED_COLLISIONS < 1e-8
 
@@ -281,9 +281,9 @@ EXERCISE = Exercise("adding_problem", Text(en="The adding problem", ja="加算�
     part("markers", 3, markers, large_and_small, [ONE_MARKER, COINCIDING],
          "exactly two markers at distinct positions in every row", "どの行も異なる 2 か所にだけ目印"),
     part("values", 3, values, large_and_small, [NORMAL_VALUES, INTEGER_VALUES],
-         "values uniform in [0, 1) (statistical, n = 1000, T = 50)", "値が [0, 1) の一様乱数（統計的に検査、n = 1000、T = 50）"),
+         "values uniform in [0, 1) (statistical, n = 1000, T = 20)", "値が [0, 1) の一様乱数（統計的に検査、n = 1000、T = 20）"),
     part("positions", 2, positions, large_draw, [LAST_POSITION],
-         "every position can be marked (n = 1000, T = 50)", "どの位置にも目印が付きうる（n = 1000、T = 50）"),
+         "every position can be marked (n = 1000, T = 20)", "どの位置にも目印が付きうる（n = 1000、T = 20）"),
     part("target", 3, target, large_and_small, [SUM_ALL],
          "y is the sum of the two marked values", "y は目印の付いた 2 つの値の和"),
     part("two_steps", 1, both_marked, two_steps, [],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -51,9 +52,20 @@ def build_job(exercise: Exercise, prepared: Sequence[Prepared], sources: dict, f
 
 def grade_exercise(exercise: Exercise, prepared: Sequence[Prepared], sources: dict, folder: str,
                    sandbox: Sandbox, limits: Limits) -> ExerciseResult:
+    return finish(exercise, prepared, run_exercise(exercise, prepared, sources, folder, sandbox, limits), limits)
+
+
+def run_exercise(exercise, prepared, sources, folder, sandbox, limits) -> JobReply | None:
+    """The sandbox's reply for one exercise (None when the module is missing)."""
     if exercise.name not in sources:
+        return None
+    return sandbox.run(build_job(exercise, prepared, sources, folder), limits)
+
+
+def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult:
+    """Judge a reply (in the grader's process)."""
+    if reply is None:
         return failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
-    reply = sandbox.run(build_job(exercise, prepared, sources, folder), limits)
     result = judge_reply(exercise, prepared, reply, limits)
     result.output = reply.output
     return result
@@ -62,16 +74,21 @@ def grade_exercise(exercise: Exercise, prepared: Sequence[Prepared], sources: di
 def grade_submission(folder: Path, exercises: Sequence[Exercise], *, seed: int, sandbox: Sandbox,
                      limits: Limits = Limits(), prepared: dict | None = None) -> SubmissionResult:
     """Grade every exercise of the submission in ``folder``.  ``prepared`` may hold the
-    checks already prepared for ``seed`` (a cohort prepares them once for everyone)."""
+    checks already prepared for ``seed`` (a cohort prepares them once for everyone).
+
+    A pipeline: while the sandbox runs exercise k, a helper thread prepares exercise k+1
+    and judges exercise k-1 (numpy releases the GIL, the sandbox is another process)."""
     sources = read_sources(folder)
     prepared = prepared if prepared is not None else {}
-    results = {}
-    for exercise in exercises:
-        if exercise.name not in prepared:
-            prepared[exercise.name] = prepare(exercise, seed)
-        results[exercise.name] = grade_exercise(exercise, prepared[exercise.name], sources,
-                                                str(folder), sandbox, limits)
-    return SubmissionResult(seed, results)
+    with ThreadPoolExecutor(max_workers=1) as preparer, ThreadPoolExecutor(max_workers=1) as judge:
+        ready = {e.name: (preparer.submit(lambda p: p, prepared[e.name]) if e.name in prepared
+                          else preparer.submit(prepare, e, seed)) for e in exercises}
+        judged = {}
+        for exercise in exercises:
+            checks = prepared[exercise.name] = ready[exercise.name].result()
+            reply = run_exercise(exercise, checks, sources, str(folder), sandbox, limits)
+            judged[exercise.name] = judge.submit(finish, exercise, checks, reply, limits)
+        return SubmissionResult(seed, {name: future.result() for name, future in judged.items()})
 
 
 # ----------------------------------------------------------------------------- judging

@@ -203,6 +203,9 @@ def restore_modules(saved):
     """Undo monkeypatching of those namespaces, so the result is encoded by our code."""
     for name, (module, namespace) in saved.items():
         sys.modules[name] = module
+        if len(module.__dict__) == len(namespace) and all(
+                module.__dict__.get(key) is value for key, value in namespace.items()):
+            continue
         module.__dict__.clear()
         module.__dict__.update(namespace)
 
@@ -214,7 +217,7 @@ def child_main(job_bytes, result_fd, output_fd, limits, scratch):
     os.dup2(null, 0)
     sys.stdout = open(1, "w", buffering=1, closefd=False)
     sys.stderr = open(2, "w", buffering=1, closefd=False)
-    saved = snapshot_modules()
+    saved = SNAPSHOT
     try:
         apply_limits(limits, scratch)
         job = plain.loads(job_bytes, make_rng=np.random.default_rng)
@@ -396,6 +399,7 @@ def reap():
 
 
 WAKE_R, WAKE_W = os.pipe()
+SNAPSHOT = snapshot_modules()  # taken once, before any learner code: every child inherits it
 
 
 def main():
