@@ -9,11 +9,13 @@ nbgrader marks the cell a learner fills in with ``metadata.nbgrader.solution = t
 
 IPython-only lines (``%magic``, ``!shell``) are commented out, keeping line numbers.
 Autograder test cells are never part of the module.  ``nbformat`` is imported only when a
-notebook is read (its import takes seconds).
+notebook is read.
 """
 from __future__ import annotations
 
 import warnings
+
+from grader.notebook_import import import_nbformat
 
 MAX_NOTEBOOK_BYTES = 16 << 20
 
@@ -26,7 +28,7 @@ def solution_source(raw: bytes, name: str) -> str:
     """The module source held by the notebook ``raw`` (its bytes) for exercise ``name``."""
     if len(raw) > MAX_NOTEBOOK_BYTES:
         raise NotebookError(f"larger than {MAX_NOTEBOOK_BYTES >> 20} MB")
-    import nbformat  # here, not at the top: importing it takes seconds (jsonschema)
+    nbformat = import_nbformat()  # here, not at the top: only where notebooks are read
 
     try:
         with warnings.catch_warnings():

@@ -76,7 +76,7 @@ WRONG = [
            "`rate = threshold / norm` を使ってください。")),
 ]
 
-AMBIGUOUS_AT_EDGE = ("divide_by_norm", "divide_by_threshold")
+AMBIGUOUS_AT_EDGE = ("divide_by_norm", "divide_by_threshold", "always_rescale")
 
 EXERCISE = Exercise("gradient_clipping", Text(en="Gradient clipping", ja="勾配クリッピング"), checks=[
     ValueCheck("clips_large_gradients", points=4, function="gradient_clipping", inputs=too_large,
@@ -85,7 +85,9 @@ EXERCISE = Exercise("gradient_clipping", Text(en="Gradient clipping", ja="勾配
     ValueCheck("keeps_small_gradients", points=2, function="gradient_clipping", inputs=small_enough,
                reference=reference, misconceptions=WRONG,
                title=Text(en="keeps gradients within the threshold", ja="しきい値以下の勾配はそのまま")),
-    # At norm == threshold, grad / norm and grad / threshold coincide: name neither there.
+    # At norm == threshold, grad / norm and grad / threshold coincide, and on a zero gradient
+    # every division by the norm gives NaN: the edge cases name none of these (the NaN message
+    # says what is wrong there).
     ValueCheck("edge_cases", points=2, function="gradient_clipping", inputs=edge_cases,
                reference=reference, misconceptions=[w for w in WRONG if w.name not in AMBIGUOUS_AT_EDGE],
                title=Text(en="zero gradient, norm exactly at the threshold",

@@ -44,7 +44,7 @@ STUDENTS = {
     "bob": ALTERNATIVE,
     "carol": formula("grad / norm"),                          # divide_by_norm
     "dave": formula("grad / norm"),                           # divide_by_norm
-    "erin": formula("grad / threshold"),   # divide_by_threshold; divide_by_norm where norm == threshold
+    "erin": formula("grad / threshold"),   # divide_by_threshold (alone: the edge case names neither)
     "frank": formula("np.clip(grad, -threshold, threshold)"),  # elementwise_clip
     "grace": formula("grad * 0.5"),                           # wrong, no known misconception
     "heidi": stub_source(EXERCISE),                           # returns None
