@@ -17,6 +17,7 @@ from memory and calls the learner's functions.  Results go back through a pipe o
 their own; the learner's prints go to a capped pipe that is never parsed.
 """
 import ctypes
+import gc
 import json
 import os
 import resource
@@ -165,7 +166,7 @@ def run_one(module, call, saved):
     if not callable(function):
         return {"missing": True}
     args, kwargs = call["args"], call["kwargs"]
-    before = json.dumps(plain.to_plain([args, kwargs]))
+    before = copy.deepcopy([args, kwargs])
     try:
         with np.errstate(**floating_point_errors(call.get("errstate"))):
             value = function(*args, **kwargs)
@@ -177,12 +178,25 @@ def run_one(module, call, saved):
     restore_modules(saved)
     try:
         answer = {"value": plain.Raw(plain.to_plain(value))}
-        after = plain.to_plain([args, kwargs])
-        if json.dumps(after) != before:  # only changed arguments travel back, to be shown
-            answer["args_after"] = plain.Raw(after)
+        if not unchanged(before, [args, kwargs]):  # only changed arguments travel back
+            answer["args_after"] = plain.Raw(plain.to_plain([args, kwargs]))
         return answer
     except BaseException as exc:  # noqa: B036
         return {"error": "could not read the returned value: " + describe(exc)}
+
+
+def unchanged(before, after) -> bool:
+    """Exact equality of plain data (NaN equal to NaN), with the types it had."""
+    if type(before) is not type(after):
+        return False
+    if type(before) is np.ndarray:
+        return before.shape == after.shape and before.dtype == after.dtype and bool(
+            np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+    if type(before) in (list, tuple):
+        return len(before) == len(after) and all(unchanged(b, a) for b, a in zip(before, after))
+    if type(before) is dict:
+        return before.keys() == after.keys() and all(unchanged(before[k], after[k]) for k in before)
+    return True
 
 
 def floating_point_errors(mode):
@@ -403,6 +417,8 @@ SNAPSHOT = snapshot_modules()  # taken once, before any learner code: every chil
 
 
 def main():
+    gc.collect()
+    gc.freeze()  # children never scan (and so never copy) the worker's preloaded objects
     LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans of a job come back to us to be reaped
     for fd in (WAKE_R, WAKE_W):
