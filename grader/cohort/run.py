@@ -224,23 +224,24 @@ def work(plan: Plan, box: Sandbox, tasks: queue.Queue, done: queue.Queue, stop: 
 
 
 def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: threading.Event) -> Graded:
-    """Every exercise of one student (each on its own), then the quiz."""
-    results, clean = {}, True
-    sources = plain.Raw(plain.to_plain(submission.sources))  # encoded once for all exercises
+    """Every exercise of one student (one sandbox child for all, each judged on its own),
+    then the quiz."""
+    if stop.is_set():
+        raise Aborted
+    results, clean, runnable = {}, True, []
     for exercise in plan.exercises:
-        if stop.is_set():
-            raise Aborted
         if exercise.name in submission.problems:
             results[exercise.name] = failed_result(exercise, "error", submission.problems[exercise.name])
-            continue
-        try:
-            name = exercise.name
-            results[name] = run_exercise(exercise, plan.checks[name], plan.calls[name], submission,
-                                         sources, box, plan.limits)
-        except Exception as exc:  # the grader's own failure: this exercise only, never saved
-            error = f"{type(exc).__name__}: {exc}"[:300]
-            results[exercise.name] = failed_result(exercise, "error", msg("cohort.internal", error=error))
-            clean = False
+        elif exercise.name not in submission.sources:
+            results[exercise.name] = failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
+        else:
+            runnable.append(exercise)
+    try:
+        results.update(run_exercises(plan, submission, runnable, box))
+    except Exception as exc:  # the grader's own failure: these exercises only, never saved
+        error = msg("cohort.internal", error=f"{type(exc).__name__}: {exc}"[:300])
+        results.update({e.name: failed_result(e, "error", error) for e in runnable})
+        clean = False
     if stop.is_set():
         raise Aborted
     quiz = None
@@ -248,7 +249,8 @@ def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: thread
         from grader.cohort.quizzes import grade_quiz
 
         quiz = grade_quiz(submission.quiz)
-    return Graded(submission, SubmissionResult(plan.seed, results), quiz, clean)
+    ordered = {e.name: results[e.name] for e in plan.exercises}
+    return Graded(submission, SubmissionResult(plan.seed, ordered), quiz, clean)
 
 
 def failed_student(plan: Plan, submission: Submission, exc: Exception) -> Graded:
@@ -258,15 +260,19 @@ def failed_student(plan: Plan, submission: Submission, exc: Exception) -> Graded
     return Graded(submission, SubmissionResult(plan.seed, results), None, clean=False)
 
 
-def run_exercise(exercise: Exercise, prepared: list, calls: plain.Raw, submission: Submission,
-                 sources: plain.Raw, box: Sandbox, limits: Limits) -> ExerciseResult:
-    """One exercise of one student: ``grading.grade_exercise`` with the job's parts encoded
-    in advance (``calls`` once per class, ``sources`` once per student)."""
-    if exercise.name not in submission.sources:
-        return failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
-    job = {"modules": sources, "module": exercise.name, "folder": str(submission.folder), "calls": calls}
-    reply = box.run(job, limits)
-    with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
-        result = judge_reply(exercise, prepared, reply, limits)
-    result.output = reply.output
-    return result
+def run_exercises(plan: Plan, submission: Submission, exercises: list[Exercise],
+                  box: Sandbox) -> dict[str, ExerciseResult]:
+    """Run and judge the given exercises of one student: the job's parts are encoded in
+    advance (each exercise's calls once per class, the sources once here)."""
+    if not exercises:
+        return {}
+    sources = plain.Raw(plain.to_plain(submission.sources))
+    replies = box.run_batch(sources, str(submission.folder),
+                            [(e.name, plan.calls[e.name]) for e in exercises], plan.limits)
+    results = {}
+    for exercise, reply in zip(exercises, replies):
+        with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
+            result = judge_reply(exercise, plan.checks[exercise.name], reply, plan.limits)
+        result.output = reply.output
+        results[exercise.name] = result
+    return results

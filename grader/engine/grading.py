@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -45,25 +44,17 @@ def prepare(exercise: Exercise, seed: int) -> list[Prepared]:
     return [check.prepare(exercise_rng(seed, exercise.name, i)) for i, check in enumerate(exercise.checks)]
 
 
+def calls_of(prepared: Sequence[Prepared]) -> list[dict]:
+    """An exercise's calls, in check order, as plain data for the sandbox."""
+    return [call.to_plain() for p in prepared for call in p.calls]
+
+
 def build_job(exercise: Exercise, prepared: Sequence[Prepared], sources: dict, folder: str) -> dict:
-    calls = [call.to_plain() for p in prepared for call in p.calls]
-    return {"modules": sources, "module": exercise.name, "folder": folder, "calls": calls}
-
-
-def grade_exercise(exercise: Exercise, prepared: Sequence[Prepared], sources: dict, folder: str,
-                   sandbox: Sandbox, limits: Limits) -> ExerciseResult:
-    return finish(exercise, prepared, run_exercise(exercise, prepared, sources, folder, sandbox, limits), limits)
-
-
-def run_exercise(exercise, prepared, sources, folder, sandbox, limits) -> JobReply | None:
-    """The sandbox's reply for one exercise (None when the module is missing)."""
-    if exercise.name not in sources:
-        return None
-    return sandbox.run(build_job(exercise, prepared, sources, folder), limits)
+    return {"modules": sources, "module": exercise.name, "folder": folder, "calls": calls_of(prepared)}
 
 
 def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult:
-    """Judge a reply (in the grader's process)."""
+    """Judge a reply (in the grader's process); None stands for a missing module."""
     if reply is None:
         return failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
     result = judge_reply(exercise, prepared, reply, limits)
@@ -76,19 +67,18 @@ def grade_submission(folder: Path, exercises: Sequence[Exercise], *, seed: int, 
     """Grade every exercise of the submission in ``folder``.  ``prepared`` may hold the
     checks already prepared for ``seed`` (a cohort prepares them once for everyone).
 
-    A pipeline: while the sandbox runs exercise k, a helper thread prepares exercise k+1
-    and judges exercise k-1 (numpy releases the GIL, the sandbox is another process)."""
+    All exercises run in one sandbox child, each judged on its own (``Sandbox.run_batch``)."""
     sources = read_sources(folder)
     prepared = prepared if prepared is not None else {}
-    with ThreadPoolExecutor(max_workers=1) as preparer, ThreadPoolExecutor(max_workers=1) as judge:
-        ready = {e.name: (preparer.submit(lambda p: p, prepared[e.name]) if e.name in prepared
-                          else preparer.submit(prepare, e, seed)) for e in exercises}
-        judged = {}
-        for exercise in exercises:
-            checks = prepared[exercise.name] = ready[exercise.name].result()
-            reply = run_exercise(exercise, checks, sources, str(folder), sandbox, limits)
-            judged[exercise.name] = judge.submit(finish, exercise, checks, reply, limits)
-        return SubmissionResult(seed, {name: future.result() for name, future in judged.items()})
+    for exercise in exercises:
+        if exercise.name not in prepared:
+            prepared[exercise.name] = prepare(exercise, seed)
+    present = [e for e in exercises if e.name in sources]
+    replies = sandbox.run_batch(sources, str(folder), [(e.name, calls_of(prepared[e.name])) for e in present],
+                                limits) if present else []
+    by_name = dict(zip([e.name for e in present], replies))
+    return SubmissionResult(seed, {e.name: finish(e, prepared[e.name], by_name.get(e.name), limits)
+                                   for e in exercises})
 
 
 # ----------------------------------------------------------------------------- judging

@@ -103,41 +103,68 @@ class Sandbox:
         self.ready = False
 
     def run(self, job: dict, limits: Limits) -> JobReply:
-        """Run one job: ``job`` is plain data (see ``worker.run_calls``)."""
+        """One exercise: ``job`` is ``{"modules", "folder", "module", "calls"}`` (plain data)."""
+        return self.run_batch(job["modules"], job["folder"], [(job["module"], job["calls"])], limits)[0]
+
+    def run_batch(self, modules, folder: str, exercises: list[tuple[str, object]],
+                  limits: Limits) -> list[JobReply]:
+        """Several exercises of one submission, ``[(module name, calls), ...]``, one reply each.
+
+        They run one after the other in one child (one fork for a whole submission); an
+        exercise that hangs, crashes or ends the process is reported on its own, and the
+        exercises after it run again in a fresh child."""
+        replies: list[JobReply] = []
+        while len(replies) < len(exercises):
+            replies.extend(self._run_child(modules, folder, exercises[len(replies):], limits))
+        return replies
+
+    def _run_child(self, modules, folder, exercises, limits) -> list[JobReply]:
+        """The replies of one child: a prefix of ``exercises``, at least one."""
         from grader.sandbox import plain
 
         self.wait_ready()
-        header = json.dumps({"limits": limits.for_uid(self.job_uid)}).encode()
-        payload = plain.dumps(job)
+        worker_limits = {**limits.for_uid(self.job_uid), "cpu_seconds": limits.cpu_seconds * len(exercises)}
+        header = json.dumps({"limits": worker_limits}).encode()
+        payload = plain.dumps({"modules": modules, "folder": folder,
+                               "exercises": [{"module": m, "calls": c} for m, c in exercises]})
         try:
             frame = len(header).to_bytes(4, "big") + header + len(payload).to_bytes(4, "big")
             self.process.stdin.write(frame + payload)
             self.process.stdin.flush()
         except (BrokenPipeError, OSError):
             self.close()
-            return JobReply("lost", detail="the sandbox worker was gone")
-        raw = self._read_frame(limits.wall_seconds + REPLY_MARGIN)
+            return [JobReply("lost", detail="the sandbox worker was gone")]
+        raw = self._read_frame(limits.wall_seconds * len(exercises) + REPLY_MARGIN)
         result = self._read_frame(REPLY_MARGIN) if raw is not None else None
         if raw is None or result is None:
             self.close()
-            return JobReply("lost", detail="the sandbox worker stopped answering")
-        return self._reply(json.loads(raw), result)
+            return [JobReply("lost", detail="the sandbox worker stopped answering")]
+        return self._replies(json.loads(raw), result, len(exercises))
 
-    def _reply(self, reply: dict, result: bytes) -> JobReply:
-        common = dict(signal=reply.get("signal"), exit_code=reply.get("exit_code"),
-                      output=reply.get("output", ""), output_dropped=reply.get("output_dropped", 0))
-        if reply.get("timed_out"):
-            return JobReply("timeout", **common)
+    def _replies(self, reply: dict, result: bytes, wanted: int) -> list[JobReply]:
+        """One JobReply per answer frame, then one for the exercise that did not finish."""
         from grader.sandbox import plain
 
-        try:
-            answer = plain.loads(result) if result else None
-        except (plain.DecodeError, ValueError, TypeError, KeyError) as exc:
-            return JobReply("crashed", detail=f"unreadable result: {exc}"[:200], **common)
-        if answer is None:
-            status = "crashed" if reply.get("signal") else "exited"
-            return JobReply(status, **common)
-        return JobReply("ok", answer=answer, **common)
+        outputs = [str(o) for o in reply.get("outputs", [])] + [""] * (wanted + 1)
+        replies, offset = [], 0
+        while offset + 4 <= len(result) and len(replies) < wanted:
+            size = int.from_bytes(result[offset:offset + 4], "big")
+            if size == 0 and replies:  # the child asks for a fresh one for the rest
+                return replies
+            data, offset = result[offset + 4:offset + 4 + size], offset + 4 + size
+            try:
+                replies.append(JobReply("ok", answer=plain.loads(data), output=outputs[len(replies)]))
+            except (plain.DecodeError, ValueError, TypeError, KeyError) as exc:
+                replies.append(JobReply("crashed", detail=f"unreadable result: {exc}"[:200],
+                                        output=outputs[len(replies)]))
+        if len(replies) < wanted:
+            common = dict(signal=reply.get("signal"), exit_code=reply.get("exit_code"),
+                          output=outputs[len(replies)], output_dropped=reply.get("output_dropped", 0))
+            if reply.get("timed_out"):
+                replies.append(JobReply("timeout", **common))
+            else:
+                replies.append(JobReply("crashed" if reply.get("signal") else "exited", **common))
+        return replies
 
     def _read_frame(self, timeout: float) -> bytes | None:
         """One reply frame, or None when the worker died or timed out (then it is killed)."""

@@ -147,14 +147,14 @@ def test_write_csv_replaces_the_file_atomically(classroom, tmp_path, monkeypatch
 def counting(monkeypatch):
     """Counts the exercises actually run in a sandbox, per student folder."""
     runs, lock = {}, threading.Lock()
-    real = run_module.run_exercise
+    real = run_module.run_exercises
 
-    def counted(exercise, prepared, calls, submission, *args):
+    def counted(plan, submission, exercises, box):
         with lock:
-            runs[submission.student] = runs.get(submission.student, 0) + 1
-        return real(exercise, prepared, calls, submission, *args)
+            runs[submission.student] = runs.get(submission.student, 0) + len(exercises)
+        return real(plan, submission, exercises, box)
 
-    monkeypatch.setattr(run_module, "run_exercise", counted)
+    monkeypatch.setattr(run_module, "run_exercises", counted)
     return runs
 
 

@@ -52,6 +52,10 @@ CORPUS = {
                       "np.isfinite = lambda x: True\n" + STUB, {"failed"}),
     "patches_builtins": ("import builtins\nbuiltins.isinstance = lambda *a: True\nbuiltins.len = lambda x: 0\n"
                          + STUB, {"failed"}),
+    "thread_keeps_patching": ("import threading, time, builtins, numpy as np\ndef evil():\n    while True:\n"
+                              "        builtins.int = float\n        builtins.len = lambda x: 0\n"
+                              "        np.array_equal = lambda *a, **k: True\n        time.sleep(0.001)\n"
+                              "threading.Thread(target=evil, daemon=True).start()\n" + STUB, {"failed", "error"}),
     "lying_object": ("class Liar:\n    def __eq__(self, other):\n        return True\n    __hash__ = None\n"
                      "def gradient_clipping(grad, threshold):\n    return Liar()\n", {"failed"}),
     "ndarray_subclass": ("import numpy as np\nclass Liar(np.ndarray):\n    def __eq__(self, other):\n"
