@@ -1,7 +1,7 @@
 """birnn_concat: reference, stub, the exam's distractors and typical slips, right alternatives."""
 import pytest
 
-from tests.conftest import reference_source, stub_source
+from tests.exercises.standard import standard_tests
 
 NAME = "birnn_concat"
 
@@ -65,23 +65,7 @@ RIGHT = {
 }
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_reference_gets_full_marks(grade_source, seed):
-    result = grade_source(NAME, reference_source(NAME), seed=seed)
-    assert (result.status, result.score) == ("passed", result.max_score)
-
-
-def test_stub_gets_zero(grade_source):
-    result = grade_source(NAME, stub_source(NAME))
-    assert (result.status, result.score) == ("failed", 0)
-    assert any("None" in m.en for m in result.messages)
-
-
-@pytest.mark.parametrize("misconception", sorted(WRONG))
-def test_misconception_loses_points_and_is_named(grade_source, misconception):
-    result = grade_source(NAME, WRONG[misconception])
-    assert result.score < result.max_score
-    assert misconception in result.misconceptions
+test_reference, test_stub, test_wrong, test_right = standard_tests(NAME, WRONG, RIGHT)
 
 
 @pytest.mark.parametrize("misconception", ["not_reversed", "forward_reversed"])
@@ -98,12 +82,6 @@ def test_axis_0_is_named_despite_its_shape(grade_source):
     assert result.score == 0
     assert set(result.misconceptions) == {"axis_0"}
     assert any("choice (3)" in m.en for m in result.messages)
-
-
-@pytest.mark.parametrize("alternative", sorted(RIGHT))
-def test_right_alternative_gets_full_marks(grade_source, alternative):
-    result = grade_source(NAME, RIGHT[alternative], seed=3)
-    assert result.status == "passed", [m.en for m in result.messages]
 
 
 def test_modifying_the_input_is_reported(grade_source):

@@ -3,7 +3,7 @@ import textwrap
 
 import pytest
 
-from tests.conftest import reference_source, stub_source
+from tests.exercises.standard import standard_tests
 
 NAME = "bptt"
 
@@ -118,30 +118,7 @@ RIGHT = {
 }
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_reference_gets_full_marks(grade_source, seed):
-    result = grade_source(NAME, reference_source(NAME), seed=seed)
-    assert (result.status, result.score) == ("passed", result.max_score), [m.en for m in result.messages]
-
-
-def test_stub_gets_zero(grade_source):
-    result = grade_source(NAME, stub_source(NAME))
-    assert (result.status, result.score) == ("failed", 0)
-    assert any("None" in m.render("en") for m in result.messages)
-
-
-@pytest.mark.parametrize("key", sorted(WRONG))
-def test_misconception_loses_points_and_is_named(grade_source, key):
-    result = grade_source(NAME, WRONG[key])
-    assert result.score < result.max_score
-    assert key.split(":")[0] in result.misconceptions, [m.render("en") for m in result.messages]
-
-
-@pytest.mark.parametrize("key", sorted(RIGHT))
-@pytest.mark.parametrize("seed", [0, 4])
-def test_right_alternative_gets_full_marks(grade_source, key, seed):
-    result = grade_source(NAME, RIGHT[key], seed=seed)
-    assert result.status == "passed", [m.render("en") for m in result.messages]
+test_reference, test_stub, test_wrong, test_right = standard_tests(NAME, WRONG, RIGHT, stub_none_rendered=True, right_seeds=(0, 4))
 
 
 def test_only_W_wrong_keeps_the_other_gradients_points(grade_source):

@@ -1,9 +1,7 @@
 """encoder_embedding: reference, stub, the exam's distractors, right alternatives."""
 import textwrap
 
-import pytest
-
-from tests.conftest import reference_source, stub_source
+from tests.exercises.standard import standard_tests
 
 NAME = "encoder_embedding"
 
@@ -103,30 +101,8 @@ RIGHT = {
 }
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2, 3])
-def test_reference_gets_full_marks(grade_source, seed):
-    result = grade_source(NAME, reference_source(NAME), seed=seed)
-    assert (result.status, result.score) == ("passed", result.max_score), [m.en for m in result.messages]
-
-
-def test_stub_gets_zero(grade_source):
-    result = grade_source(NAME, stub_source(NAME))
-    assert (result.status, result.score) == ("failed", 0)
-    assert any("None" in m.en for m in result.messages)
-
-
-@pytest.mark.parametrize("key", sorted(WRONG))
-def test_misconception_loses_points_and_is_named(grade_source, key):
-    result = grade_source(NAME, WRONG[key])
-    assert result.score < result.max_score
-    assert key.split(":")[0] in result.misconceptions, [m.en for m in result.messages]
-
-
-@pytest.mark.parametrize("key", sorted(RIGHT))
-@pytest.mark.parametrize("seed", [0, 5])
-def test_right_alternative_gets_full_marks(grade_source, key, seed):
-    result = grade_source(NAME, RIGHT[key], seed=seed)
-    assert result.status == "passed", [m.en for m in result.messages]
+test_reference, test_stub, test_wrong, test_right = standard_tests(
+    NAME, WRONG, RIGHT, seeds=(0, 1, 2, 3), right_seeds=(0, 5))
 
 
 def test_a_shape_error_without_a_named_mistake_gets_a_shape_hint(grade_source):

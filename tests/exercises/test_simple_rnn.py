@@ -1,9 +1,8 @@
 """simple_rnn: reference, stub, the course's mistakes, right alternatives, stability."""
 import textwrap
 
-import pytest
-
-from tests.conftest import reference_source, stub_source
+from tests.conftest import reference_source
+from tests.exercises.standard import standard_tests
 
 NAME = "simple_rnn"
 
@@ -135,29 +134,7 @@ RIGHT = {
 }
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_reference_gets_full_marks(grade_source, seed):
-    result = grade_source(NAME, reference_source(NAME), seed=seed)
-    assert (result.status, result.score) == ("passed", result.max_score), [m.en for m in result.messages]
-
-
-def test_stub_gets_zero(grade_source):
-    result = grade_source(NAME, stub_source(NAME))
-    assert (result.status, result.score) == ("failed", 0)
-    assert any("None" in m.en for m in result.messages)
-
-
-@pytest.mark.parametrize("misconception", sorted(WRONG))
-def test_misconception_loses_points_and_is_named(grade_source, misconception):
-    result = grade_source(NAME, WRONG[misconception])
-    assert 0 < result.score < result.max_score        # the other parts keep their points
-    assert misconception in result.misconceptions, [m.en for m in result.messages]
-
-
-@pytest.mark.parametrize("alternative", sorted(RIGHT))
-def test_right_alternative_gets_full_marks(grade_source, alternative):
-    result = grade_source(NAME, RIGHT[alternative], seed=3)
-    assert result.status == "passed", [m.en for m in result.messages]
+test_reference, test_stub, test_wrong, test_right = standard_tests(NAME, WRONG, RIGHT, wrong_keeps_some_points=True)
 
 
 def test_naive_sigmoid_loses_only_the_stability_points(grade_source):
