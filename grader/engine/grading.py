@@ -49,10 +49,6 @@ def calls_of(prepared: Sequence[Prepared]) -> list[dict]:
     return [call.to_plain() for p in prepared for call in p.calls]
 
 
-def build_job(exercise: Exercise, prepared: Sequence[Prepared], sources: dict, folder: str) -> dict:
-    return {"modules": sources, "module": exercise.name, "folder": folder, "calls": calls_of(prepared)}
-
-
 def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult:
     """Judge a reply (in the grader's process); None stands for a missing module."""
     if reply is None:

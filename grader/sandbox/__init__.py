@@ -1,10 +1,12 @@
 """Running untrusted learner code: a warm worker process that forks one child per job.
 
     with Sandbox(slot=0) as box:
-        reply = box.run(job, Limits())      # job: plain data (modules, module, calls)
+        replies = box.run_batch(sources, folder, [(module, calls), ...], Limits())
 
-``reply.status`` is ``ok``, ``timeout``, ``crashed`` or ``lost`` and ``reply.answer`` the
-decoded plain data the child sent back (never unpickled, never evaluated).
+One reply per exercise: ``reply.status`` is ``ok``, ``timeout``, ``crashed``, ``exited``
+or ``lost`` and ``reply.answer`` the decoded plain data the child sent back (never
+unpickled, never evaluated).  ``worker.py`` is the far side; ``isolation.py`` starts it
+inside bubblewrap where that works; ``plain.py`` is the only format that crosses.
 """
 from grader.sandbox.limits import Limits
 from grader.sandbox.pool import JobReply, Sandbox

@@ -8,13 +8,17 @@ grader: only this file and ``plain.py`` sit beside it.  Started as
 it reads jobs from stdin and answers on stdout, each frame a 4-byte length and bytes:
 
     parent -> worker   header (JSON: limits, uid), payload (opaque bytes: the job)
-    worker -> parent   reply (JSON: status, exit code or signal, output, result)
+    worker -> parent   reply (JSON: status, exit code or signal, outputs), then the answers
 
+A job is a batch: the modules of one submission and the calls of several exercises.
 The worker never parses a payload: it reads it into one reusable buffer, forks, and
 wipes the buffer, so no submission's code or data survives into the next child.
 The child alone decodes the job, applies the limits, imports the learner's modules
-from memory and calls the learner's functions.  Results go back through a pipe of
-their own; the learner's prints go to a capped pipe that is never parsed.
+from memory and calls the learner's functions, one exercise after the other, writing
+one answer frame per exercise to a pipe of its own (the learner's prints go to a capped
+pipe that is never parsed).  Each exercise has the wall-clock limit to itself; when one
+hangs or the child dies, the answers so far come back and the parent starts the rest
+of the batch in a fresh child.
 """
 import ctypes
 import gc
