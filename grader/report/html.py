@@ -120,7 +120,7 @@ table { border-collapse: collapse; min-width: 100%; }
 caption { text-align: left; padding: .25rem 0; font-size: .92rem;
   position: sticky; left: 0; max-width: calc(100vw - 1.5rem); }
 th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
-thead th { background: var(--head); }
+thead th { background: var(--head); white-space: nowrap; }
 th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 th button { font: inherit; font-weight: 700; color: inherit; background: none; border: 0; padding: 0;
   cursor: pointer; text-align: inherit; }
