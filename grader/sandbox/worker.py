@@ -37,10 +37,13 @@ for _site in sys.argv[1:]:
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import numpy as np  # noqa: E402  (preloaded once: every child starts warm)
-import numpy.linalg  # noqa: E402,F401  (a job child may not be allowed to read these files:
-import numpy.random  # noqa: E402,F401   as root it runs as an unprivileged uid)
+import numpy.fft  # noqa: E402,F401  (a job child may not be allowed to read these files:
+import numpy.linalg  # noqa: E402,F401  as root it runs as an unprivileged uid, so what a
+import numpy.random  # noqa: E402,F401  learner may import is imported here, once)
 import importlib.util  # noqa: E402
-import collections, copy, functools, itertools, math, typing  # noqa: E401,E402,F401
+import abc, bisect, collections, contextlib, copy, dataclasses, datetime, decimal, enum  # noqa: E401,E402,F401
+import fractions, functools, heapq, itertools, math, numbers, operator, random, re  # noqa: E401,E402,F401
+import statistics, string, textwrap, typing, warnings  # noqa: E401,E402,F401
 
 import plain  # noqa: E402
 
