@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 
 import numpy as np
 
@@ -153,7 +154,7 @@ def _array_from_plain(tree):
         raise DecodeError("bad array header")
     if len(shape) > 32 or not all(type(n) is int and 0 <= n <= MAX_ELEMENTS for n in shape):
         raise DecodeError("bad array shape")
-    count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+    count = math.prod(shape)
     if count > MAX_ELEMENTS:
         raise DecodeError("array too large")
     raw = base64.b64decode(tree["$array"], validate=True)

@@ -196,9 +196,9 @@ def unchanged(before, after) -> bool:
     """Exact equality of plain data (NaN equal to NaN), with the types it had."""
     if type(before) is not type(after):
         return False
-    if type(before) is np.ndarray:
-        return before.shape == after.shape and before.dtype == after.dtype and bool(
-            np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+    if type(before) is np.ndarray:  # bytes: exact, and NaN equals an untouched NaN
+        return before.shape == after.shape and before.dtype == after.dtype and \
+            before.tobytes() == after.tobytes()
     if type(before) in (list, tuple):
         return len(before) == len(after) and all(unchanged(b, a) for b, a in zip(before, after))
     if type(before) is dict:
@@ -216,21 +216,27 @@ GUARDED_MODULES = ("builtins", "json", "base64", "plain", "os", "math", "copy")
 
 
 def snapshot_modules():
-    """The preloaded namespaces (ours and numpy's), as they were before any learner code."""
+    """The preloaded namespaces (ours and numpy's), as they were before any learner code:
+    {name: (module, its namespace copied, its keys, its values)}."""
     names = [n for n in sys.modules if n in GUARDED_MODULES or n == "numpy" or n.startswith("numpy.")]
-    return {name: (sys.modules[name], dict(sys.modules[name].__dict__)) for name in names
-            if sys.modules[name] is not None}
+    return {name: (sys.modules[name], dict(vars(sys.modules[name])), tuple(vars(sys.modules[name])),
+                   tuple(vars(sys.modules[name]).values()))
+            for name in names if sys.modules[name] is not None}
 
 
 def restore_modules(saved):
-    """Undo monkeypatching of those namespaces, so the result is encoded by our code."""
-    for name, (module, namespace) in saved.items():
+    """Undo monkeypatching of those namespaces, so that our encoding (and the next
+    exercise) runs on the originals.  Unchanged namespaces are recognized at C speed."""
+    for name, (module, namespace, keys, values) in saved.items():
         sys.modules[name] = module
-        if len(module.__dict__) == len(namespace) and all(
-                module.__dict__.get(key) is value for key, value in namespace.items()):
-            continue
-        module.__dict__.clear()
-        module.__dict__.update(namespace)
+        current = module.__dict__
+        try:
+            if tuple(current) == keys and tuple(current.values()) == values:
+                continue
+        except Exception:  # a learner's value whose comparison raises: restore
+            pass
+        current.clear()
+        current.update(namespace)
 
 
 def child_main(job_bytes, result_fd, output_fd, limits, scratch):
