@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from grader.engine.compare import GRADIENT_REL_TOL, compare_array, compare_value, numeric_gradient, rel_error, same_input
+from grader.engine.compare import GRADIENT_REL_TOL, compare_array, compare_value, numeric_gradients, rel_error, same_input
 from grader.engine.declaration import (Call, Check, Misconception, Outcome, Prepared, Verdict,
                                        argument_names, call_problem, copy_args)
 from grader.messages import Text, msg
@@ -129,13 +129,7 @@ class GradientCheck(CallingCheck):
                         [self.numeric_gradients(args) for args in cases])
 
     def numeric_gradients(self, args: tuple) -> dict:
-        grads = {}
-        for key, arg_name in self.wrt.items():
-            work = list(copy_args(args))
-            index = self.arg_names.index(arg_name)
-            work[index] = np.array(work[index], dtype=float)
-            grads[key] = numeric_gradient(lambda: self.loss(*work), work[index])
-        return grads
+        return numeric_gradients(self.loss, args, self.arg_names, self.wrt)
 
     def judge(self, prepared, outcomes) -> Verdict:
         wrong_keys: dict[str, Text] = {}

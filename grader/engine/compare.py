@@ -129,3 +129,19 @@ def numeric_gradient(f, x: np.ndarray, h: float = NUMERIC_STEP) -> np.ndarray:
         x[index] = saved
         grad[index] = (plus - minus) / (2 * h)
     return grad
+
+
+def numeric_gradients(loss, args: tuple, arg_names, wrt: dict, h: float = NUMERIC_STEP) -> dict:
+    """Central differences of ``loss(*args)``, one array per key of ``wrt`` (key -> the name
+    of the argument it differentiates; ``arg_names`` names ``args`` in order).  ``args`` is
+    not changed: each argument is differentiated on a float copy."""
+    import copy
+
+    grads = {}
+    for key, arg_name in wrt.items():
+        work = [copy.deepcopy(a) for a in args]
+        index = list(arg_names).index(arg_name)
+        work[index] = np.array(work[index], dtype=float)
+        grads[key] = numeric_gradient(lambda: loss(*work), work[index], h)
+    return grads
+

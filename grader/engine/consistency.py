@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from grader.engine.checks import CallingCheck, GradientCheck, PropertyCheck
-from grader.engine.compare import NUMERIC_STEP, compare_value, numeric_gradient
+from grader.engine.compare import NUMERIC_STEP, compare_value, numeric_gradients
 from grader.engine.declaration import Call, Misconception, Outcome, Prepared, Verdict, argument_names, copy_args
 from grader.messages import Text, catalog, msg
 from grader.sandbox.plain import Rng
@@ -87,13 +87,8 @@ class ConsistentGradientCheck(CallingCheck):
 
     def numeric_gradients(self, args: tuple) -> dict:
         """Central differences of the reference loss, one array per key."""
-        grads = {}
-        for key, arg_name in self.wrt.items():
-            work = list(copy_args(args))
-            index = self.arg_names.index(arg_name)
-            work[index] = np.array(work[index], dtype=float)
-            grads[key] = numeric_gradient(lambda: self.reference_loss(tuple(work)), work[index], self.step)
-        return grads
+        return numeric_gradients(lambda *work: self.reference_loss(work), args, self.arg_names,
+                                 self.wrt, self.step)
 
     def probe_calls(self, args: tuple) -> list[Call]:
         """The learner's forward at the case itself, then at +h and -h of every entry of every

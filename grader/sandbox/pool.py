@@ -10,7 +10,7 @@ import os
 import signal
 import subprocess
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from grader.sandbox.isolation import bwrap_installed, worker_argv
 from grader.sandbox.limits import Limits, draw_job_uid
@@ -36,7 +36,6 @@ class JobReply:
     output: str = ""
     output_dropped: int = 0
     detail: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 class Sandbox:

@@ -67,3 +67,12 @@ def standard_tests(name, wrong, right, *, seeds=(0, 1, 2), right_seeds=(3,), wro
         assert result.status == "passed", _texts(result)
 
     return test_reference, test_stub, test_wrong, test_right
+
+
+def mutated(source: str, *pairs: tuple[str, str]) -> str:
+    """``source`` with each ``(old, new)`` replaced: a wrong variant of a right submission.
+    Every ``old`` must occur, so a variant never silently equals the original."""
+    for old, new in pairs:
+        assert old in source, old
+        source = source.replace(old, new)
+    return source

@@ -1,7 +1,7 @@
 """adding_problem: reference, stub, real mistakes in drawing the data, right alternatives."""
 import pytest
 
-from tests.exercises.standard import standard_tests
+from tests.exercises.standard import mutated, standard_tests
 
 NAME = "adding_problem"
 
@@ -24,11 +24,7 @@ CHOICE = "first, second = rng.choice(T, size=2, replace=False)"
 
 
 def mutate(*pairs):
-    source = BASE
-    for old, new in pairs:
-        assert old in source, old
-        source = source.replace(old, new)
-    return source
+    return mutated(BASE, *pairs)
 
 
 WRONG = {
