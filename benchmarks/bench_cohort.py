@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader.engine import all_exercises  # noqa: E402
+from rnn_grader.engine import all_exercises  # noqa: E402
 
 KINDS = ("reference", "reference", "stub", "wrong")
 WRONG_SUFFIX = '''
@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--notebooks", action="store_true", help="nbgrader notebooks instead of modules")
     args = parser.parse_args()
-    from grader.cohort import grade_cohort
+    from rnn_grader.cohort import grade_cohort
 
     names = list(all_exercises())
     with tempfile.TemporaryDirectory() as tmp:

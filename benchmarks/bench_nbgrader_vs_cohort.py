@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from grader.nbgrader.course import write_course  # noqa: E402
-from grader.nbgrader.run import kernel_env, notebook_scores, reference_code, run_nbgrader, submit  # noqa: E402
+from rnn_grader.nbgrader.course import write_course  # noqa: E402
+from rnn_grader.nbgrader.run import kernel_env, notebook_scores, reference_code, run_nbgrader, submit  # noqa: E402
 
 PATTERNS = ("reference", "untouched", "half", "one_wrong")
 
@@ -50,7 +50,7 @@ def answers_for(pattern: str, reference: dict[str, str]) -> dict[str, str | None
 def time_cohort(submitted: Path, work: Path, names: list[str], jobs: int | None) -> tuple[float, dict]:
     """Wall time of `grade cohort` (a fresh process, no saved state) and its scores."""
     out = work / "cohort.csv"
-    command = [sys.executable, "-m", "grader", "cohort", str(submitted), "--out", str(out),
+    command = [sys.executable, "-m", "rnn_grader", "cohort", str(submitted), "--out", str(out),
                "--state", str(work / "cohort.state"), "--fresh"]
     command += [arg for name in names for arg in ("-e", name)]
     command += ["--jobs", str(jobs)] if jobs else []

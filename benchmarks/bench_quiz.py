@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from grader.quiz import check_answer, list_items  # noqa: E402
+from rnn_grader.quiz import check_answer, list_items  # noqa: E402
 
 
 def right_sample(item) -> str:
@@ -33,7 +33,7 @@ def expanded_sample(item) -> list[str]:
         return []
     from sympy import expand
 
-    from grader.quiz.reader import read_expression
+    from rnn_grader.quiz.reader import read_expression
     return [str(expand(read_expression(str(item.answer), item.vocabulary)))]
 
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def copy_references(folder: Path) -> int:
     count = 0
-    for path in (ROOT / "grader" / "declarations").glob("*.py"):
+    for path in (ROOT / "rnn_grader" / "declarations").glob("*.py"):
         if path.stem != "__init__":
             shutil.copy(ROOT / "solutions" / path.name, folder / path.name)
             count += 1
@@ -29,7 +29,7 @@ def copy_references(folder: Path) -> int:
 
 def time_one(folder: Path) -> float:
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "grader", "--submission", str(folder), "--json", "--seed", "1"],
+    run = subprocess.run([sys.executable, "-m", "rnn_grader", "--submission", str(folder), "--json", "--seed", "1"],
                          capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if run.returncode != 0:

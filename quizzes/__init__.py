@@ -1,1 +1,1 @@
-"""Quiz item data: one ``<id>.toml`` file per item (format: ``grader/quiz/items.py``)."""
+"""Quiz item data: one ``<id>.toml`` file per item (format: ``rnn_grader/quiz/items.py``)."""

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from grader.engine import ExerciseResult, grade_submission, select
-from grader.sandbox import Limits, Sandbox
+from rnn_grader.engine import ExerciseResult, grade_submission, select
+from rnn_grader.sandbox import Limits, Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,14 +6,14 @@ import sys
 
 import pytest
 
-from grader.engine import all_exercises
+from rnn_grader.engine import all_exercises
 from tests.conftest import ROOT
 
 STATUSES = {"passed", "failed", "error", "timeout", "memory", "crashed", "missing"}
 
 
 def grade(*args, cwd=ROOT, env=None):
-    return subprocess.run([sys.executable, "-m", "grader", *args], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "rnn_grader", *args], cwd=cwd, capture_output=True,
                           text=True, timeout=120, env=env)
 
 

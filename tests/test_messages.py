@@ -1,8 +1,8 @@
 """Every learner-facing message exists in Japanese and English, with the same placeholders."""
 import pytest
 
-from grader.engine import all_exercises
-from grader.messages import Text, catalog, default_lang
+from rnn_grader.engine import all_exercises
+from rnn_grader.messages import Text, catalog, default_lang
 
 
 def declared_texts():

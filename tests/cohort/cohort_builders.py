@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 
-from grader.engine import all_exercises
+from rnn_grader.engine import all_exercises
 from tests.conftest import ROOT, reference_source, stub_source
 
 PREFERRED = ("gradient_clipping", "lstm_cell_update", "gru_update")

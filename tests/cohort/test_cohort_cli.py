@@ -7,9 +7,9 @@ import types
 import pytest
 from click.testing import CliRunner
 
-import grader.cohort.cli as cohort_cli
+import rnn_grader.cohort.cli as cohort_cli
 from cohort_builders import NAMES, WRONG_CLIPPING, references, write_modules
-from grader.cli import cli
+from rnn_grader.cli import cli
 
 
 def grade(*args):
@@ -76,17 +76,17 @@ def test_a_hanging_submission_is_cut_by_timeout(tmp_path):
 
 
 def test_report_without_the_report_writer_is_a_clear_error(full_marks, tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "grader.report", None)  # not importable
+    monkeypatch.setitem(sys.modules, "rnn_grader.report", None)  # not importable
     run = grade(full_marks, "--out", tmp_path / "g.csv", "--report", tmp_path / "r.html", "--lang", "en")
-    assert run.exit_code == 1 and "grader.report" in run.output
+    assert run.exit_code == 1 and "rnn_grader.report" in run.output
     assert not (tmp_path / "g.csv").exists()  # refused before grading anything
 
 
 def test_report_is_written_with_the_cohort(full_marks, tmp_path, monkeypatch):
     calls = []
-    fake = types.ModuleType("grader.report")
+    fake = types.ModuleType("rnn_grader.report")
     fake.write_report = lambda cohort, path, lang: calls.append((sorted(cohort.students), path, lang))
-    monkeypatch.setitem(sys.modules, "grader.report", fake)
+    monkeypatch.setitem(sys.modules, "rnn_grader.report", fake)
     run = grade(full_marks, "--out", tmp_path / "g.csv", "--report", tmp_path / "r.html", "--lang", "ja",
                 "-e", "gradient_clipping")
     assert run.exit_code == 0, run.output

@@ -6,12 +6,12 @@ import nbformat
 import pytest
 
 from cohort_builders import notebook, references, write_modules, write_notebooks
-from grader.cohort.collect import MAX_QUIZ_BYTES, find_students
-from grader.cohort.notebooks import NotebookError, solution_source
-from grader.cohort.quizzes import QuizAnswer, grade_quiz
-from grader.engine import ExerciseResult, SubmissionResult
-from grader.engine.results import CheckResult, text_from_record, text_record
-from grader.messages import Text
+from rnn_grader.cohort.collect import MAX_QUIZ_BYTES, find_students
+from rnn_grader.cohort.notebooks import NotebookError, solution_source
+from rnn_grader.cohort.quizzes import QuizAnswer, grade_quiz
+from rnn_grader.engine import ExerciseResult, SubmissionResult
+from rnn_grader.engine.results import CheckResult, text_from_record, text_record
+from rnn_grader.messages import Text
 from tests.conftest import reference_source
 
 

@@ -9,8 +9,8 @@ import textwrap
 
 import pytest
 
-from grader.cohort import grade_cohort, write_csv
-from grader.sandbox import Limits
+from rnn_grader.cohort import grade_cohort, write_csv
+from rnn_grader.sandbox import Limits
 from tests.cohort.cohort_builders import WRONG_CLIPPING
 from tests.conftest import reference_source
 from tests.sandbox.test_sandbox_hostile import CORPUS, NEEDS_ISOLATION

@@ -6,12 +6,12 @@ import threading
 
 import pytest
 
-import grader.cohort.run as run_module
+import rnn_grader.cohort.run as run_module
 from cohort_builders import NAMES, WRONG_CLIPPING, references, stubs, write_modules, write_notebooks
-from grader.cohort import cohort_json, grade_cohort, summarize, write_csv
-from grader.cohort.gradebook import misconception_headline
-from grader.engine import all_exercises
-from grader.sandbox import Limits
+from rnn_grader.cohort import cohort_json, grade_cohort, summarize, write_csv
+from rnn_grader.cohort.gradebook import misconception_headline
+from rnn_grader.engine import all_exercises
+from rnn_grader.sandbox import Limits
 
 SHORT = Limits(wall_seconds=1.0, cpu_seconds=1.0)
 ODD_NAME = "<img src=x> élève, \"quoted\""

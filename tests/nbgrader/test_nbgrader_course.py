@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from nbgrader.nbgraderformat import MetadataValidator
 from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 
-from grader.engine import all_exercises
-from grader.engine.local import assert_check
-from grader.nbgrader.cells import BEGIN, BEGIN_HIDDEN, END, END_HIDDEN, code_stub, docstring_parts, without_markers
-from grader.nbgrader.cli import nbgrader as nbgrader_command
-from grader.nbgrader.course import build_notebook, exercise_sources, write_course
+from rnn_grader.engine import all_exercises
+from rnn_grader.engine.local import assert_check
+from rnn_grader.nbgrader.cells import BEGIN, BEGIN_HIDDEN, END, END_HIDDEN, code_stub, docstring_parts, without_markers
+from rnn_grader.nbgrader.cli import nbgrader as nbgrader_command
+from rnn_grader.nbgrader.course import build_notebook, exercise_sources, write_course
 
 NAMES = [name for name in all_exercises() if exercise_sources(name)[0] is not None]
 

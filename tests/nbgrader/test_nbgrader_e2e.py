@@ -17,9 +17,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader.engine import all_exercises, grade_submission, select
-from grader.nbgrader.course import write_course
-from grader.nbgrader.run import (export_totals, kernel_env, notebook_scores, reference_code, run_nbgrader,
+from rnn_grader.engine import all_exercises, grade_submission, select
+from rnn_grader.nbgrader.course import write_course
+from rnn_grader.nbgrader.run import (export_totals, kernel_env, notebook_scores, reference_code, run_nbgrader,
                                  solution_cell, submit)
 
 CLIP = "gradient_clipping"
@@ -116,7 +116,7 @@ def test_scores_equal_the_sandboxed_engine(course, sandbox, tmp_path):
 
 
 def test_scores_equal_grade_cohort(course):
-    cohort_module = pytest.importorskip("grader.cohort")
+    cohort_module = pytest.importorskip("rnn_grader.cohort")
     cohort = cohort_module.grade_cohort(course["path"] / "submitted", names=NAMES, seed=0, jobs=1)
     for student, scores in course["scores"].items():
         for name in NAMES:

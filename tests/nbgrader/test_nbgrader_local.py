@@ -1,4 +1,4 @@
-"""grader.engine.local: the checks run in process (the notebooks' test cells) give the sandbox's
+"""rnn_grader.engine.local: the checks run in process (the notebooks' test cells) give the sandbox's
 verdicts, strip what the sandbox border strips, and speak nbgrader's language (no output,
 an error, or a number for partial credit)."""
 from __future__ import annotations
@@ -9,9 +9,9 @@ import textwrap
 import numpy as np
 import pytest
 
-import grader.engine.local as local
-from grader.engine import Exercise, GradientCheck, Text, all_exercises
-from grader.engine.local import assert_check, run_check, sample_check
+import rnn_grader.engine.local as local
+from rnn_grader.engine import Exercise, GradientCheck, Text, all_exercises
+from rnn_grader.engine.local import assert_check, run_check, sample_check
 
 CLIP = "gradient_clipping"
 RIGHT_CLIP = """
@@ -114,8 +114,8 @@ def test_warnings_and_stderr_of_the_learner_stay_out_of_the_cell(capfd):
 
 def test_rng_arguments_become_generators():
     """An ``Rng(seed)`` argument reaches the learner as ``np.random.default_rng(seed)``."""
-    from grader.engine import Call
-    from grader.sandbox.plain import Rng
+    from rnn_grader.engine import Call
+    from rnn_grader.sandbox.plain import Rng
 
     seen = []
     outcome = local.run_call({"f": lambda rng: seen.append(rng) or rng.integers(100)},

@@ -3,8 +3,8 @@ import json
 
 from click.testing import CliRunner
 
-from grader.quiz import list_items
-from grader.quiz.cli import quiz
+from rnn_grader.quiz import list_items
+from rnn_grader.quiz.cli import quiz
 
 
 def run(*args):

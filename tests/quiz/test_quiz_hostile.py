@@ -5,10 +5,10 @@ import time
 import pytest
 import sympy.parsing.sympy_parser as sympy_parser
 
-from grader.quiz import check_answer
-from grader.quiz.errors import Refused
-from grader.quiz.items import load_items
-from grader.quiz.reader import read_expression
+from rnn_grader.quiz import check_answer
+from rnn_grader.quiz.errors import Refused
+from rnn_grader.quiz.items import load_items
+from rnn_grader.quiz.reader import read_expression
 
 HOSTILE = [
     "__import__('os').system('echo hacked')",

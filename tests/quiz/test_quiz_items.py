@@ -5,7 +5,7 @@ reader regression makes these tests fail.
 """
 import pytest
 
-from grader.quiz import check_answer, list_items
+from rnn_grader.quiz import check_answer, list_items
 
 CURRICULUM_IDS = {
     "conv_output_5x5", "conv_output_formula", "rnn_third_weight", "chain_rule", "rnn_y1",

@@ -4,12 +4,12 @@ import time
 import pytest
 import sympy
 
-from grader.messages import catalog
-from grader.quiz import check_answer, judge
-from grader.quiz.errors import Refused
-from grader.quiz.normalize import normalize_formula
-from grader.quiz.reader import read_expression
-from grader.quiz.vocabulary import Vocabulary, make_symbol
+from rnn_grader.messages import catalog
+from rnn_grader.quiz import check_answer, judge
+from rnn_grader.quiz.errors import Refused
+from rnn_grader.quiz.normalize import normalize_formula
+from rnn_grader.quiz.reader import read_expression
+from rnn_grader.quiz.vocabulary import Vocabulary, make_symbol
 
 x, y, z, h = (sympy.Symbol(n, real=True) for n in "xyzh")
 VOCAB = Vocabulary([make_symbol(n, {}) for n in "xyzh"] +

@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 
-from grader.engine import grade_submission, select
-from grader.sandbox import Limits
+from rnn_grader.engine import grade_submission, select
+from rnn_grader.sandbox import Limits
 from tests.conftest import reference_source, stub_source
 
 EXERCISE = "gradient_clipping"
@@ -66,7 +66,7 @@ QUIZ = {
 def grade_class(root: Path, sandbox, students: dict = STUDENTS, quiz: dict = QUIZ):
     """Write each student's folder under ``root``, grade it, and return a Cohort-like object
     (.root .seed .isolated .exercises .students .quiz .elapsed)."""
-    from grader.cohort.quizzes import grade_quiz
+    from rnn_grader.cohort.quizzes import grade_quiz
 
     started = time.perf_counter()
     exercises = select([EXERCISE])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.report import write_report
+from rnn_grader.report import write_report
 from report_builders import XSS_NAME, grade_class, parse
 
 PACKAGES = ["chromium", "fonts-ipafont-gothic"]

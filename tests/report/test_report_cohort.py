@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from grader.cohort import grade_cohort
-from grader.report import write_report
+from rnn_grader.cohort import grade_cohort
+from rnn_grader.report import write_report
 from report_builders import EXERCISE, LIMITS, STUDENTS, XSS_ANSWER, XSS_ERROR, formula, parse
 
 FOLDER_XSS = "<script>alert(1)"      # a folder name cannot hold "/", this opens a script if unescaped
@@ -62,7 +62,7 @@ def test_grade_cohort_then_write_report(class_folder, tmp_path):
 
 def test_grade_cohort_command_writes_the_report(class_folder, tmp_path):
     report = tmp_path / "report.html"
-    done = subprocess.run([sys.executable, "-m", "grader", "cohort", str(class_folder), "-e", EXERCISE,
+    done = subprocess.run([sys.executable, "-m", "rnn_grader", "cohort", str(class_folder), "-e", EXERCISE,
                            "--out", str(tmp_path / "grades.csv"), "--report", str(report), "--jobs", "1",
                            "--timeout", "1.5", "--lang", "en"],
                           capture_output=True, text=True, timeout=300, cwd=tmp_path)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from grader.engine import all_exercises
-from grader.report import render_report, write_report
-from grader.report.stats import bins
+from rnn_grader.engine import all_exercises
+from rnn_grader.report import render_report, write_report
+from rnn_grader.report.stats import bins
 from report_builders import EXERCISE, STUDENTS, XSS_NAME, grade_class, parse
 
 CLASS_COUNTS = {"divide_by_norm": 3, "divide_by_threshold": 1, "elementwise_clip": 1}

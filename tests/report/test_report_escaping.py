@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from grader.report import render_report
-from grader.report.html import SCRIPT, element, esc
+from rnn_grader.report import render_report
+from rnn_grader.report.html import SCRIPT, element, esc
 from report_builders import XSS_ANSWER, XSS_ERROR, XSS_NAME, grade_class, parse
 
 HOSTILE = [XSS_NAME, XSS_ANSWER, XSS_ERROR]

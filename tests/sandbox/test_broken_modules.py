@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from grader.engine import all_exercises, grade_submission, select
-from grader.sandbox import Limits
+from rnn_grader.engine import all_exercises, grade_submission, select
+from rnn_grader.sandbox import Limits
 from tests.conftest import ROOT
 
 LIMITS = Limits(wall_seconds=1.0, cpu_seconds=1.0)

@@ -4,9 +4,9 @@ import stat
 
 import pytest
 
-from grader.engine import grade_submission, select
-from grader.sandbox import Sandbox, isolation_available
-from grader.sandbox.isolation import bwrap_installed
+from rnn_grader.engine import grade_submission, select
+from rnn_grader.sandbox import Sandbox, isolation_available
+from rnn_grader.sandbox.isolation import bwrap_installed
 from tests.conftest import ROOT, reference_source
 
 

@@ -10,8 +10,8 @@ import textwrap
 
 import pytest
 
-from grader.engine import all_exercises, grade_submission, select
-from grader.sandbox import Limits, Sandbox, isolation_available
+from rnn_grader.engine import all_exercises, grade_submission, select
+from rnn_grader.sandbox import Limits, Sandbox, isolation_available
 from tests.conftest import ROOT
 
 VICTIM = "gradient_clipping"
@@ -68,7 +68,7 @@ CORPUS = {
     "returns_pickle_bytes": ("import pickle, os\ndef gradient_clipping(grad, threshold):\n"
                              "    return pickle.dumps(os.getcwd)\n", {"failed"}),
     "imports_reference": ("from solutions.gradient_clipping import gradient_clipping\n", {"error"}),
-    "imports_grader": ("import grader.declarations.gradient_clipping as d\n" + STUB, {"error"}),
+    "imports_grader": ("import rnn_grader.declarations.gradient_clipping as d\n" + STUB, {"error"}),
     "writes_canary": ("open(CANARY, 'w').write('pwned')\n" + RIGHT, {"error"}),
     "deletes_canary": ("import os\nos.remove(CANARY)\n" + RIGHT, {"error"}),
     "writes_into_project": ("open(PROJECT + '/pwned.txt', 'w').write('x')\n" + RIGHT, {"error"}),

@@ -1,3 +1,0 @@
-from grader.cli import main
-
-main()

@@ -1,0 +1,3 @@
+from rnn_grader.cli import main
+
+main()

@@ -1,0 +1,278 @@
+"""Grading a whole class in parallel, resumable after a crash.
+
+    cohort = grade_cohort(Path("submissions"), seed=0, jobs=2, state_dir=Path("grades.csv.state"))
+
+How it is fast: each exercise's checks are prepared ONCE for the seed, in this thread
+(inputs drawn, expected values computed), and shared read-only; ``jobs`` threads each
+own one warm ``Sandbox`` (a forked-worker process, slot i = its own uid when root) and
+take students from a queue.  Per student and exercise the sandbox forks one child.
+
+How it is robust: every exercise of every student is graded on its own (a crash, hang or
+hostile module only costs that exercise); a grader-side exception becomes an ``error``
+result for that one exercise.  Each finished student is saved at once (``state.py``), so
+an interrupted run resumes where it stopped.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from rnn_grader.cohort.collect import Submission, find_students
+from rnn_grader.cohort.state import StateStore, run_key, sha256
+from rnn_grader.engine import Exercise, ExerciseResult, SubmissionResult, prepare, select
+from rnn_grader.engine.grading import failed_result, judge_reply
+from rnn_grader.messages import msg
+from rnn_grader.sandbox import Limits, Sandbox, isolation_available, plain
+
+Progress = Callable[[int, int, "str | None"], None]
+
+
+@dataclass
+class Cohort:
+    """A graded class.  ``students``: {name: SubmissionResult}, sorted by name;
+    ``quiz``: {name: {quiz id: QuizAnswer}} for students who handed in quiz.json;
+    ``resumed``: students taken from saved state; ``elapsed``: seconds for the whole run."""
+
+    root: Path
+    seed: int
+    isolated: bool
+    exercises: list[Exercise]
+    students: dict[str, SubmissionResult]
+    quiz: dict[str, dict] = field(default_factory=dict)
+    elapsed: float = 0.0
+    resumed: list[str] = field(default_factory=list)
+
+    @property
+    def max_score(self) -> float:
+        return sum(e.max_score for e in self.exercises)
+
+    @property
+    def all_passed(self) -> bool:
+        """Every student full marks on every exercise, and every quiz answer right."""
+        return (all(r.all_passed for r in self.students.values())
+                and all(a.correct for answers in self.quiz.values() for a in answers.values()))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every worker shares, read-only: the exercises, their checks prepared for the
+    seed (``checks[name]``: list of Prepared), their calls encoded once (``calls[name]``)."""
+
+    exercises: list[Exercise]
+    checks: dict
+    calls: dict
+    seed: int
+    limits: Limits
+
+
+class Aborted(Exception):
+    """The run is being stopped: the student in hand is dropped (and graded next time)."""
+
+
+@dataclass
+class Graded:
+    """One student's outcome, sent from a worker thread to the main thread.  ``clean`` is
+    False when the grader itself failed somewhere (then the result is not saved)."""
+
+    submission: Submission
+    result: SubmissionResult
+    quiz: dict | None
+    clean: bool
+
+
+def grade_cohort(root: Path, *, names: Sequence[str] | None = None, seed: int = 0,
+                 jobs: int | None = None, state_dir: Path | None = None, fresh: bool = False,
+                 progress: Progress | None = None, limits: Limits = Limits()) -> Cohort:
+    """Grade every student folder of ``root`` (see ``collect.py`` for the layouts).
+
+    names: exercises to grade (all when None); seed: the inputs' seed, the same for everyone;
+    jobs: parallel sandboxes (default: the core count); state_dir: where finished students
+    are saved and looked up (None: no resume); fresh: ignore saved results;
+    progress(done, total, student): called in this thread after each student (student None
+    for the first call, made before grading starts).  Raises FileNotFoundError for a missing
+    ``root``, KeyError for an unknown exercise name.
+    """
+    started = time.perf_counter()
+    exercises = select(list(names or []))
+    root = Path(root)
+    if not root.is_dir():
+        raise FileNotFoundError(str(root))
+    submissions = find_students(root)
+    shared_key = run_key(seed, exercises, limits)
+    keys = {s.student: sha256(shared_key + s.fingerprint()) for s in submissions}
+    store = StateStore(state_dir) if state_dir is not None else None
+    cohort = Cohort(root, seed, isolation_available(), exercises, {})
+    todo = []
+    for submission in submissions:
+        use_saved = store is not None and not fresh
+        saved = store.load(submission.student, keys[submission.student]) if use_saved else None
+        if saved is None:
+            todo.append(submission)
+        else:
+            record(cohort, submission.student, *saved)
+            cohort.resumed.append(submission.student)
+    if progress is not None:
+        progress(len(cohort.resumed), len(submissions), None)
+    with contextlib.closing(run_parallel(todo, exercises, seed, jobs, limits, cohort.isolated)) as stream:
+        for graded in stream:
+            save_and_report(cohort, graded, store, keys, progress, len(submissions))
+    cohort.students = dict(sorted(cohort.students.items()))
+    cohort.quiz = dict(sorted(cohort.quiz.items()))
+    cohort.elapsed = time.perf_counter() - started
+    return cohort
+
+
+def save_and_report(cohort: Cohort, graded: Graded, store: StateStore | None, keys: dict,
+                    progress: Progress | None, total: int) -> None:
+    """A finished student: saved first (so that a crash right after keeps it), then counted."""
+    if store is not None and graded.clean:
+        store.save(graded.submission.student, keys[graded.submission.student], graded.result, graded.quiz)
+    record(cohort, graded.submission.student, graded.result, graded.quiz)
+    if progress is not None:
+        progress(len(cohort.students), total, graded.submission.student)
+
+
+def record(cohort: Cohort, student: str, result: SubmissionResult, quiz: dict | None) -> None:
+    cohort.students[student] = result
+    if quiz is not None:
+        cohort.quiz[student] = quiz
+
+
+# ----------------------------------------------------------------------------- the workers
+def run_parallel(todo: list[Submission], exercises: list[Exercise], seed: int, jobs: int | None,
+                 limits: Limits, isolated: bool):
+    """Yield each student's ``Graded`` as soon as a worker finishes it (in this thread).
+
+    When the consumer stops early (an exception, ``close()``), the workers are stopped and
+    their sandboxes killed; the students in hand are dropped."""
+    if not todo:
+        return
+    checks = {e.name: prepare(e, seed) for e in exercises}  # once, shared read-only
+    plan = Plan(exercises, checks, {name: encoded_calls(c) for name, c in checks.items()}, seed, limits)
+    if any(s.quiz is not None for s in todo):
+        import rnn_grader.cohort.quizzes  # noqa: F401  (import once, here, not in the threads)
+    tasks: queue.Queue = queue.Queue()
+    for submission in todo:
+        tasks.put(submission)
+    done: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    count = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    boxes = [Sandbox(slot=i, isolated=isolated) for i in range(count)]
+    threads = [threading.Thread(target=work, name=f"cohort-{i}", daemon=True,
+                                args=(plan, box, tasks, done, stop))
+               for i, box in enumerate(boxes)]
+    for thread in threads:
+        thread.start()
+    try:
+        running = count
+        while running:
+            item = done.get()
+            if item is None:
+                running -= 1
+            else:
+                yield item
+    finally:
+        stop.set()
+        for box in boxes:
+            kill(box)
+        for thread in threads:
+            thread.join()
+
+
+def encoded_calls(prepared) -> plain.Raw:
+    """An exercise's calls as plain data, encoded once for the whole class (``Raw`` is
+    passed through unchanged when a job is encoded): the same for every student."""
+    return plain.Raw(plain.to_plain([call.to_plain() for ready in prepared for call in ready.calls]))
+
+
+def kill(box: Sandbox) -> None:
+    """Kill a sandbox's worker from another thread (its own thread then sees the job lost)."""
+    process = box.process
+    if process is not None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def work(plan: Plan, box: Sandbox, tasks: queue.Queue, done: queue.Queue, stop: threading.Event) -> None:
+    """A worker thread: take students until the queue is empty or the run stops."""
+    try:
+        while not stop.is_set():
+            try:
+                submission = tasks.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                done.put(grade_student(plan, submission, box, stop))
+            except Aborted:
+                return
+            except Exception as exc:  # a grader bug outside any exercise: still a row, never saved
+                done.put(failed_student(plan, submission, exc))
+    finally:
+        box.close()
+        done.put(None)
+
+
+def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: threading.Event) -> Graded:
+    """Every exercise of one student (one sandbox child for all, each judged on its own),
+    then the quiz."""
+    if stop.is_set():
+        raise Aborted
+    results, clean, runnable = {}, True, []
+    for exercise in plan.exercises:
+        if exercise.name in submission.problems:
+            results[exercise.name] = failed_result(exercise, "error", submission.problems[exercise.name])
+        elif exercise.name not in submission.sources:
+            results[exercise.name] = failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
+        else:
+            runnable.append(exercise)
+    try:
+        results.update(run_exercises(plan, submission, runnable, box))
+    except Exception as exc:  # the grader's own failure: these exercises only, never saved
+        error = msg("cohort.internal", error=f"{type(exc).__name__}: {exc}"[:300])
+        results.update({e.name: failed_result(e, "error", error) for e in runnable})
+        clean = False
+    if stop.is_set():
+        raise Aborted
+    quiz = None
+    if submission.quiz is not None:
+        from rnn_grader.cohort.quizzes import grade_quiz
+
+        quiz = grade_quiz(submission.quiz)
+    ordered = {e.name: results[e.name] for e in plan.exercises}
+    return Graded(submission, SubmissionResult(plan.seed, ordered), quiz, clean)
+
+
+def failed_student(plan: Plan, submission: Submission, exc: Exception) -> Graded:
+    """The row of a student whose grading failed outside any exercise (a grader bug)."""
+    error = msg("cohort.internal", error=f"{type(exc).__name__}: {exc}"[:300])
+    results = {e.name: failed_result(e, "error", error) for e in plan.exercises}
+    return Graded(submission, SubmissionResult(plan.seed, results), None, clean=False)
+
+
+def run_exercises(plan: Plan, submission: Submission, exercises: list[Exercise],
+                  box: Sandbox) -> dict[str, ExerciseResult]:
+    """Run and judge the given exercises of one student: the job's parts are encoded in
+    advance (each exercise's calls once per class, the sources once here)."""
+    if not exercises:
+        return {}
+    sources = plain.Raw(plain.to_plain(submission.sources))
+    replies = box.run_batch(sources, str(submission.folder),
+                            [(e.name, plan.calls[e.name]) for e in exercises], plan.limits)
+    results = {}
+    for exercise, reply in zip(exercises, replies):
+        with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
+            result = judge_reply(exercise, plan.checks[exercise.name], reply, plan.limits)
+        result.output = reply.output
+        results[exercise.name] = result
+    return results

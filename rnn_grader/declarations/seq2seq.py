@@ -1,0 +1,229 @@
+"""seq2seq: greedy decoding, feeding each chosen token back as the next input.
+
+The return value is a list of token ids: a list or tuple of Python or numpy integers is
+accepted; an ndarray is refused with a message saying to return a list (the contract is
+``list[int]``).  Ties are built exactly: rows of zeros in W_out and equal entries of c give
+logits that are bit-for-bit equal, so "lowest id on ties" is tested without rounding doubts.
+The end-token cases pick end_id among the tokens the decoder really produces, and one case
+has end_id == start_id (a loop that tests the current token before the first step stops at
+once).
+"""
+import numpy as np
+
+from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck, msg
+from rnn_grader.engine.compare import describe_type
+from solutions.seq2seq import greedy_decode
+
+ORDER = 13
+
+# (De, Dh, V, max_len); the first has De == V so that E[token] (a row) runs
+SHAPES = [(5, 4, 5, 6), (3, 6, 8, 8), (4, 3, 6, 5), (6, 5, 10, 7)]
+TRIES = 50
+
+
+# ----------------------------------------------------------------------------- decoders
+def lowest_on_ties(logits):
+    return int(np.argmax(logits))
+
+
+def highest_on_ties(logits):
+    return int(len(logits) - 1 - np.argmax(logits[::-1]))
+
+
+def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True, use_c=True,
+            extra=0, end="after", with_start=False):
+    """A ``greedy_decode`` with one part changed (the misconception formulas).  ``end``:
+    "after" (right), "before" (not appended), "ignore", "while" (tests the current token,
+    the start token included, before each step)."""
+    def run(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
+        h0, token, tokens = h, start_id, []
+        while len(tokens) < max_len + extra:
+            if end == "while" and token == end_id:
+                break
+            fed = token if feed_back else start_id
+            e = E[fed] if embed_row else E[:, fed]                  # (De,)
+            h = np.tanh(W @ e + U @ (h if carry else h0) + b)      # (Dh,)
+            token = pick(W_out @ h + (c if use_c else 0.0))
+            if end == "before" and token == end_id:
+                break
+            tokens.append(token)
+            if end in ("after", "while") and token == end_id:
+                break
+        return [start_id] + tokens if with_start else tokens
+    return run
+
+
+# ----------------------------------------------------------------------------- inputs
+def weights(rng, De, Dh, V):
+    """h (Dh,), E (De, V), W (Dh, De), U (Dh, Dh), b (Dh,), W_out (V, Dh), c (V,)."""
+    return (rng.normal(0, 0.5, Dh), rng.standard_normal((De, V)), rng.normal(0, 0.9, (Dh, De)),
+            rng.normal(0, 0.9, (Dh, Dh)), rng.normal(0, 0.3, Dh), rng.normal(0, 1.5, (V, Dh)),
+            rng.normal(0, 0.3, V))
+
+
+def varied(rng, De, Dh, V, max_len):
+    """A draw whose decoded sequence uses at least two tokens, and where feeding the start
+    token every step and (when De == V) embedding with rows of E give three different
+    sequences: each feeding mistake shows, and is not mistaken for the other."""
+    mistakes = [decoder(feed_back=False)] + ([decoder(embed_row=True)] if De == V else [])
+    for _ in range(TRIES):
+        args = (*weights(rng, De, Dh, V), int(rng.integers(0, V)), max_len)
+        tokens = greedy_decode(*args)
+        outputs = {tuple(tokens)} | {tuple(wrong(*args)) for wrong in mistakes}
+        if len(set(tokens)) >= 2 and len(outputs) == 1 + len(mistakes):
+            break
+    return args, tokens
+
+
+def without_end(rng):
+    for De, Dh, V, max_len in SHAPES:
+        args, _ = varied(rng, De, Dh, V, max_len)
+        yield args + (None,) if De == V else args            # end_id given as None, or left out
+
+
+def with_end(rng):
+    """end_id reached at the 2nd to 4th token; end_id == start_id; end_id never produced."""
+    for De, Dh, V, max_len in SHAPES[:3]:
+        args, tokens = varied(rng, De, Dh, V, 8)
+        candidates = [t for t in tokens[1:4] if t != args[7]] or [t for t in tokens if t != args[7]]
+        yield args + (candidates[int(rng.integers(len(candidates)))],)   # end_id != start_id
+    for _ in range(TRIES):                                    # the start token comes back later,
+        args, tokens = varied(rng, 4, 5, 6, 8)                # not first (that would also be
+        if args[7] in tokens[1:] and tokens[0] != args[7]:    # "stops before appending end_id")
+            break
+    yield args + (args[7],)
+    args, tokens = varied(rng, 3, 4, 7, 6)
+    yield args + (next(t for t in range(7) if t not in tokens) if len(set(tokens)) < 7 else None,)
+
+
+def with_ties(rng):
+    """Tokens 1 and 4 have zero rows in W_out and equal biases: their logits tie exactly.
+    Drawn until the lowest-id and highest-id rules give different sequences."""
+    for De, Dh, V, max_len, end in [(3, 4, 6, 6, None), (4, 3, 7, 7, 1)]:
+        for _ in range(TRIES):
+            h, E, W, U, b, W_out, c = weights(rng, De, Dh, V)
+            W_out[[1, 4]] = 0.0
+            c[[1, 4]] = rng.uniform(0.0, 2.0)
+            args = (h, E, W, U, b, W_out, c, int(rng.integers(0, V)), max_len, end)
+            if greedy_decode(*args) != decoder(pick=highest_on_ties)(*args):
+                break
+        yield args
+
+
+def edge_cases(rng):
+    """max_len = 0 (nothing), max_len = 1, and end_id equal to the first token."""
+    args, tokens = varied(rng, 3, 4, 5, 4)
+    yield args[:-1] + (0,)
+    yield args[:-1] + (1,)
+    yield args + (tokens[0],)
+
+
+# ----------------------------------------------------------------------------- comparing token lists
+NOT_A_LIST = Text(
+    en="it returned {got}; return a Python list of token ids (for example `tokens.tolist()` or "
+       "`[int(t) for t in tokens]`).",
+    ja="戻り値が {got} です。トークン ID の Python のリストを返してください（例: `tokens.tolist()` や "
+       "`[int(t) for t in tokens]`）。")
+NOT_INTEGERS = Text(
+    en="item {index} of the returned list is {got}; every item must be an integer token id.",
+    ja="返したリストの {index} 番目が {got} です。すべての要素は整数のトークン ID にしてください。")
+OTHER_TOKENS = Text(
+    en="it returned the tokens {got}, but the greedy decoder outputs {expected} (first difference "
+       "at position {index}).",
+    ja="返したトークン列は {got} ですが、貪欲デコードの出力は {expected} です（最初の違いは {index} 番目）。")
+
+
+def short(tokens) -> str:
+    text = "[" + ", ".join(str(int(t)) for t in tokens[:12]) + (", ..." if len(tokens) > 12 else "") + "]"
+    return text + (f" ({len(tokens)} tokens)" if len(tokens) > 12 else "")
+
+
+def compare_tokens(got, expected: list) -> Text | None:
+    """A list (or tuple) of integers equal to ``expected``; an ndarray is refused."""
+    if got is None:
+        return msg("compare.none")
+    if not isinstance(got, (list, tuple)):
+        return NOT_A_LIST.format(got=describe_type(got))
+    for index, item in enumerate(got):
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)):
+            return NOT_INTEGERS.format(index=index, got=describe_type(item))
+    got = [int(t) for t in got]
+    if got == expected:
+        return None
+    index = next((i for i, (g, e) in enumerate(zip(got, expected)) if g != e), min(len(got), len(expected)))
+    return OTHER_TOKENS.format(got=short(got), expected=short(expected), index=index)
+
+
+# ----------------------------------------------------------------------------- misconceptions
+INCLUDES_START = Text(
+    en="your output begins with start_id. The start token is only the first input of the decoder; "
+       "the output holds the tokens the decoder chose, starting with the first argmax.",
+    ja="出力が start_id から始まっています。開始トークンはデコーダへの最初の入力にすぎません。出力に入れるのは"
+       "デコーダが選んだトークンで、最初の argmax から始まります。")
+OFF_BY_ONE = Text(
+    en="your output has one token too many or too few: without end_id it must hold exactly max_len "
+       "tokens (loop while len(tokens) < max_len).",
+    ja="出力のトークン数が 1 つ多いか少ないです。end_id に当たらなければ、ちょうど max_len 個になります"
+       "（len(tokens) < max_len の間ループする）。")
+
+WRONG = [
+    Misconception("includes_start_id", decoder(with_start=True), INCLUDES_START),
+    Misconception("includes_start_id", decoder(with_start=True, extra=-1), INCLUDES_START),
+    Misconception("same_token_every_step", decoder(feed_back=False), Text(
+        en="you feed start_id at every step. Greedy decoding feeds back the token just chosen: "
+           "after `token = argmax(logits)`, the next step uses `E[:, token]`.",
+        ja="毎ステップ start_id を入力しています。貪欲デコードでは直前に選んだトークンを次の入力にします: "
+           "`token = argmax(logits)` の後、次のステップで `E[:, token]` を使います。")),
+    Misconception("state_not_carried", decoder(carry=False), Text(
+        en="every step starts again from the encoder's state h instead of the previous step's state. "
+           "Assign the new state to the variable you use next: `h = np.tanh(W @ e + U @ h + b)`.",
+        ja="毎ステップ、前のステップの状態ではなくエンコーダの状態 h からやり直しています。新しい状態を次に使う変数に"
+           "代入してください: `h = np.tanh(W @ e + U @ h + b)`。")),
+    Misconception("embedding_row", decoder(embed_row=True), Text(
+        en="you embedded the token with a row of E (`E[token]`). E has shape (De, V) and column j "
+           "embeds token j: `E[:, token]` (= E.dot(one-hot)). (De equals V in this case, so the "
+           "indexing did not fail.)",
+        ja="トークンを E の行（`E[token]`）で埋め込んでいます。E の形状は (De, V) で、列 j がトークン j の"
+           "埋め込みです: `E[:, token]`（= E.dot(one-hot)）（このケースは De と V が等しいためエラーになりませんでした）。")),
+    Misconception("forgot_bias_c", decoder(use_c=False), Text(
+        en="your logits have no bias: logits = W_out @ h + c.",
+        ja="logits にバイアスがありません。logits = W_out @ h + c です。")),
+    Misconception("off_by_one_max_len", decoder(extra=-1), OFF_BY_ONE),
+    Misconception("off_by_one_max_len", decoder(extra=1), OFF_BY_ONE),
+    Misconception("end_not_appended", decoder(end="before"), Text(
+        en="you stop before appending end_id. The end token is part of the output: append it, then stop.",
+        ja="end_id を出力に加える前に止めています。終了トークンも出力に含めます。加えてから止めてください。")),
+    Misconception("ignores_end_id", decoder(end="ignore"), Text(
+        en="you do not stop at end_id: decoding must stop right after end_id was appended.",
+        ja="end_id で止まっていません。end_id を出力に加えた直後にデコードを止めてください。")),
+    Misconception("start_counts_as_end", decoder(end="while"), Text(
+        en="your loop tests the current token before each step (`while token != end_id`), so when "
+           "start_id equals end_id it stops before the first step. Only a chosen token ends the "
+           "output: test it right after appending it.",
+        ja="各ステップの前に現在のトークンを調べている（`while token != end_id`）ため、start_id が end_id と"
+           "等しいと最初のステップの前に止まります。出力を終えるのは選ばれたトークンだけです。加えた直後に調べてください。")),
+    Misconception("ties_to_highest", decoder(pick=highest_on_ties), Text(
+        en="when several logits are equal you chose the highest id. The contract breaks ties to the "
+           "lowest id, which is what `np.argmax` returns (the first maximum).",
+        ja="logits が同点のとき大きい ID を選んでいます。同点なら小さい ID を選ぶ決まりで、`np.argmax`"
+           "（最初の最大値）がそれを返します。")),
+]
+
+
+def title(en, ja):
+    return Text(en=en, ja=ja)
+
+
+def check(name, points, inputs, en, ja):
+    return ValueCheck(name, points=points, function="greedy_decode", inputs=inputs, reference=greedy_decode,
+                      misconceptions=WRONG, compare=compare_tokens, title=title(en, ja))
+
+
+EXERCISE = Exercise("seq2seq", Text(en="seq2seq greedy decoding", ja="seq2seq の貪欲デコード"), checks=[
+    check("decode_max_len", 3, without_end, "decoding max_len tokens (no end token)",
+          "max_len 個のデコード（終了トークンなし）"),
+    check("decode_end_token", 3, with_end, "stopping right after end_id", "end_id を加えた直後に停止"),
+    check("decode_ties", 2, with_ties, "ties broken to the lowest id", "同点は小さい ID を選ぶ"),
+    check("decode_edge_cases", 1, edge_cases, "max_len = 0 and 1, end_id as the first token",
+          "max_len = 0 と 1、最初のトークンが end_id"),
+])

@@ -1,0 +1,155 @@
+"""What an exercise declares: its functions, its checks and the misconceptions to name.
+
+A declaration module (``rnn_grader/declarations/<name>.py``) builds one ``Exercise``:
+
+    EXERCISE = Exercise("gradient_clipping", Text(en=..., ja=...), checks=[
+        ValueCheck("above_threshold", points=3, title=Text(...), function="gradient_clipping",
+                   inputs=draw_inputs, reference=solution.gradient_clipping,
+                   misconceptions=[Misconception("divide_by_norm", formula, Text(...))]),
+    ])
+
+A check is prepared once per seed (``prepare`` draws inputs and computes what it expects,
+in the grader's process), which yields the ``Call``s to run in the sandbox; ``judge``
+then turns the sandbox's ``Outcome`` for each call into a fraction of the points and
+bilingual messages.  The engine knows nothing else about an exercise.
+"""
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from rnn_grader.messages import Text, msg
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call of a learner function, with plain-data arguments.
+
+    ``errstate`` (optional): numpy's handling of overflow, division by zero and invalid
+    operations during the call, e.g. ``"raise"`` to turn an overflow warning into a
+    ``FloatingPointError`` the check can see (underflow is never an error)."""
+
+    function: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    errstate: str | None = None
+
+    def to_plain(self) -> dict:
+        plain = {"function": self.function, "args": tuple(self.args), "kwargs": dict(self.kwargs)}
+        if self.errstate is not None:
+            plain["errstate"] = self.errstate
+        return plain
+
+
+@dataclass
+class Outcome:
+    """What one call gave back: a value, an exception, or a missing function."""
+
+    value: Any = None
+    error: str | None = None
+    line: int | None = None
+    missing: bool = False
+    memory: bool = False
+    args_after: Any = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.missing
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A known wrong answer: its formula (same signature as the function) and its explanation."""
+
+    name: str
+    formula: Callable
+    explanation: Text
+
+    def matches(self, args: tuple, got, expected) -> bool:
+        """Does the learner's value equal this formula's value (and differ from the right one)?"""
+        from rnn_grader.engine.compare import compare_value
+
+        import numpy as np
+
+        try:
+            with np.errstate(all="ignore"):  # unstable formulas, and their inf/NaN compared
+                wrong = self.formula(*copy_args(args))
+                return compare_value(got, wrong) is None and compare_value(wrong, expected) is not None
+        except Exception:  # a formula that does not apply to these inputs does not match
+            return False
+
+
+@dataclass
+class Prepared:
+    """A check made ready for one seed: the calls to run and what the judge needs."""
+
+    calls: list[Call]
+    expected: list = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Verdict:
+    """A check's result: the fraction of its points earned and what to tell the learner."""
+
+    fraction: float
+    messages: list[Text] = field(default_factory=list)
+    misconception: str | None = None
+
+
+class Check:
+    """Base class: ``prepare(rng)`` once per seed, ``judge(prepared, outcomes)`` per submission."""
+
+    def __init__(self, name: str, *, points: float, title: Text):
+        assert points > 0, "every check is worth something"
+        self.name, self.points, self.title = name, float(points), title
+
+    def prepare(self, rng) -> Prepared:
+        raise NotImplementedError
+
+    def judge(self, prepared: Prepared, outcomes: Sequence[Outcome]) -> Verdict:
+        raise NotImplementedError
+
+
+def copy_args(args: Iterable) -> tuple:
+    """Fresh copies of the arguments, so that nothing the grader computes can alter them."""
+    import copy
+
+    return tuple(copy.deepcopy(a) for a in args)
+
+
+def argument_names(function: Callable) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+def call_problem(outcome: Outcome, function: str) -> Text | None:
+    """The message for a call that did not return (or None when it did)."""
+    if outcome.missing:
+        return msg("call.missing_function", function=function)
+    if outcome.memory:
+        return msg("call.memory", function=function)
+    if outcome.error is not None:
+        where = msg("call.line", line=outcome.line) if outcome.line else ""
+        return msg("call.raised", function=function, error=outcome.error).format(where=where)
+    return None
+
+
+@dataclass
+class Exercise:
+    """An exercise: its name (= module name), title, required functions and checks."""
+
+    name: str
+    title: Text
+    checks: list[Check]
+    functions: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        names = [c.name for c in self.checks]
+        assert len(names) == len(set(names)), f"{self.name}: check names must be unique"
+        if not self.functions:
+            self.functions = sorted({getattr(c, "function", None) for c in self.checks} - {None})
+
+    @property
+    def max_score(self) -> float:
+        return sum(c.points for c in self.checks)

@@ -1,0 +1,167 @@
+"""Grading a submission: prepare checks, run the learner's calls in the sandbox, judge.
+
+    result = grade_submission(Path("exercises"), select(None), seed=1, sandbox=box)
+
+The expected values are computed here, in the grader's process, and never enter the
+sandbox; the sandbox only returns the learner's outputs as plain data.
+"""
+from __future__ import annotations
+
+import signal
+import zlib
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from rnn_grader.engine.declaration import Exercise, Outcome, Prepared
+from rnn_grader.engine.results import CheckResult, ExerciseResult, SubmissionResult
+from rnn_grader.messages import msg
+from rnn_grader.sandbox import JobReply, Limits, Sandbox
+
+MAX_MODULES = 64
+MAX_SOURCE_BYTES = 1 << 20
+
+
+def read_sources(folder: Path) -> dict[str, str]:
+    """The submission's top-level modules, ``{module name: source}`` (size-capped)."""
+    sources = {}
+    if not folder.is_dir():
+        return sources
+    for path in sorted(folder.glob("*.py"))[:MAX_MODULES]:
+        if path.stem.isidentifier() and path.is_file() and not path.is_symlink():
+            with open(path, "rb") as handle:
+                sources[path.stem] = handle.read(MAX_SOURCE_BYTES).decode("utf-8", "replace")
+    return sources
+
+
+def exercise_rng(seed: int, name: str, index: int) -> np.random.Generator:
+    """The generator of one check: fixed by the run's seed, the exercise and the check."""
+    return np.random.default_rng([seed, zlib.crc32(name.encode()), index])
+
+
+def prepare(exercise: Exercise, seed: int) -> list[Prepared]:
+    return [check.prepare(exercise_rng(seed, exercise.name, i)) for i, check in enumerate(exercise.checks)]
+
+
+def calls_of(prepared: Sequence[Prepared]) -> list[dict]:
+    """An exercise's calls, in check order, as plain data for the sandbox."""
+    return [call.to_plain() for p in prepared for call in p.calls]
+
+
+def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult:
+    """Judge a reply (in the grader's process); None stands for a missing module."""
+    if reply is None:
+        return failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
+    result = judge_reply(exercise, prepared, reply, limits)
+    result.output = reply.output
+    return result
+
+
+def grade_submission(folder: Path, exercises: Sequence[Exercise], *, seed: int, sandbox: Sandbox,
+                     limits: Limits = Limits(), prepared: dict | None = None) -> SubmissionResult:
+    """Grade every exercise of the submission in ``folder``.  ``prepared`` may hold the
+    checks already prepared for ``seed`` (a cohort prepares them once for everyone).
+
+    All exercises run in one sandbox child, each judged on its own (``Sandbox.run_batch``)."""
+    sources = read_sources(folder)
+    prepared = prepared if prepared is not None else {}
+    for exercise in exercises:
+        if exercise.name not in prepared:
+            prepared[exercise.name] = prepare(exercise, seed)
+    present = [e for e in exercises if e.name in sources]
+    replies = sandbox.run_batch(sources, str(folder), [(e.name, calls_of(prepared[e.name])) for e in present],
+                                limits) if present else []
+    by_name = dict(zip([e.name for e in present], replies))
+    return SubmissionResult(seed, {e.name: finish(e, prepared[e.name], by_name.get(e.name), limits)
+                                   for e in exercises})
+
+
+# ----------------------------------------------------------------------------- judging
+def failed_result(exercise: Exercise, status: str, message) -> ExerciseResult:
+    return ExerciseResult(exercise.name, exercise.title, 0.0, exercise.max_score, status, [message])
+
+
+def judge_reply(exercise: Exercise, prepared: Sequence[Prepared], reply: JobReply,
+                limits: Limits) -> ExerciseResult:
+    if reply.status == "timeout":
+        return failed_result(exercise, "timeout", msg("status.timeout", seconds=limits.wall_seconds))
+    if reply.status == "crashed":
+        return failed_result(exercise, "crashed", msg("status.crashed", signal=signal_name(reply.signal)))
+    if reply.status == "exited":
+        return failed_result(exercise, "error", msg("status.exited", code=reply.exit_code))
+    if reply.status != "ok" or not isinstance(reply.answer, dict):
+        return failed_result(exercise, "error", msg("status.lost"))
+    answer = reply.answer
+    kind = answer.get("import")
+    if kind == "missing":
+        return failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
+    if kind == "memory":
+        return failed_result(exercise, "memory", msg("status.memory"))
+    if kind != "ok":
+        line = answer.get("line")
+        where = msg("call.line", line=line) if isinstance(line, int) else ""
+        error = str(answer.get("error", "?"))[:500]
+        return failed_result(exercise, "error", msg("status.import_error", error=error).format(where=where))
+    outcomes = read_outcomes(answer.get("calls"), sum(len(p.calls) for p in prepared))
+    if outcomes is None:
+        return failed_result(exercise, "error", msg("status.forged"))
+    return judge_checks(exercise, prepared, outcomes)
+
+
+def read_outcomes(calls, expected_count: int) -> list[Outcome] | None:
+    """Validate the child's per-call answers (they may be forged): None when malformed."""
+    if not isinstance(calls, list) or len(calls) != expected_count:
+        return None
+    outcomes = []
+    for item in calls:
+        if not isinstance(item, dict):
+            return None
+        error, line = item.get("error"), item.get("line")
+        outcomes.append(Outcome(
+            value=item.get("value"),
+            error=str(error)[:500] if error is not None else None,
+            line=line if type(line) is int else None,
+            missing=item.get("missing") is True,
+            memory=item.get("memory") is True,
+            args_after=item.get("args_after"),
+        ))
+    return outcomes
+
+
+def judge_checks(exercise: Exercise, prepared: Sequence[Prepared], outcomes: list[Outcome]) -> ExerciseResult:
+    if outcomes and all(o.missing for o in outcomes):
+        return failed_result(exercise, "missing",
+                             msg("status.no_function", functions=", ".join(exercise.functions)))
+    checks, messages, start = [], [], 0
+    for check, ready in zip(exercise.checks, prepared):
+        mine = outcomes[start:start + len(ready.calls)]
+        start += len(ready.calls)
+        verdict = check.judge(ready, mine)
+        fraction = min(1.0, max(0.0, float(verdict.fraction)))
+        checks.append(CheckResult(check.name, check.title, check.points, check.points * fraction,
+                                  verdict.messages, verdict.misconception))
+        if fraction < 1.0:
+            messages.append(msg("check.lost", title=check.title,
+                                score=f"{check.points * fraction:g}", points=f"{check.points:g}"))
+            messages.extend(verdict.messages)
+    score = sum(c.score for c in checks)
+    status = "passed" if score >= exercise.max_score else exercise_status(outcomes)
+    if score == 0 and all(o.ok and o.value is None for o in outcomes):  # the untouched stub
+        messages = [msg("check.all_none", functions=", ".join(exercise.functions))]
+    return ExerciseResult(exercise.name, exercise.title, score, exercise.max_score, status, messages, checks)
+
+
+def exercise_status(outcomes: list[Outcome]) -> str:
+    if any(o.memory for o in outcomes):
+        return "memory"
+    if outcomes and not any(o.ok for o in outcomes):
+        return "error"
+    return "failed"
+
+
+def signal_name(number) -> str:
+    try:
+        return signal.Signals(number).name
+    except (ValueError, TypeError):
+        return str(number)

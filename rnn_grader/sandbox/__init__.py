@@ -1,0 +1,15 @@
+"""Running untrusted learner code: a warm worker process that forks one child per job.
+
+    with Sandbox(slot=0) as box:
+        replies = box.run_batch(sources, folder, [(module, calls), ...], Limits())
+
+One reply per exercise: ``reply.status`` is ``ok``, ``timeout``, ``crashed``, ``exited``
+or ``lost`` and ``reply.answer`` the decoded plain data the child sent back (never
+unpickled, never evaluated).  ``worker.py`` is the far side; ``isolation.py`` starts it
+inside bubblewrap where that works; ``plain.py`` is the only format that crosses.
+"""
+from rnn_grader.sandbox.limits import Limits
+from rnn_grader.sandbox.pool import JobReply, Sandbox
+from rnn_grader.sandbox.isolation import isolation_available
+
+__all__ = ["Limits", "JobReply", "Sandbox", "isolation_available"]
