@@ -7,8 +7,8 @@ coincide, so the first random case has T == H.
 """
 import numpy as np
 
-from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck, close
-from rnn_grader.engine.declaration import copy_args
+from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck
+from rnn_grader.engine.compare import same_nan_pattern
 from solutions.attention import attention_context, attention_weights
 
 ORDER = 11
@@ -68,23 +68,6 @@ def context_edges(rng):
 
 
 # ----------------------------------------------------------------------------- wrong weights
-class NanMisconception(Misconception):
-    """An unstable formula: matches when the learner's NaN/inf sit where the formula's do and
-    the finite entries agree within the tolerances (exact equality, which the engine asks of
-    non-finite arrays, fails on the last bits of a differently ordered sum)."""
-
-    def matches(self, args, got, expected) -> bool:
-        try:
-            with np.errstate(all="ignore"):
-                wrong = np.asarray(self.formula(*copy_args(args)), dtype=float)
-        except Exception:
-            return False
-        if not isinstance(got, np.ndarray) or got.shape != wrong.shape or got.dtype.kind != "f":
-            return False
-        bad = ~np.isfinite(wrong)
-        return bool(bad.any() and np.array_equal(bad, ~np.isfinite(got)) and close(got[~bad], wrong[~bad]))
-
-
 def scores(hs, h):
     return np.einsum("nth,nh->nt", hs, h)               # (N, T)
 
@@ -138,20 +121,20 @@ WEIGHTS_WRONG = [
            "softmax takes exp first: a = exp(s) / sum_t exp(s).",
         ja="exp をとらずにスコアをその和で割っています。重みが負になったり非常に大きくなったりします。"
            "softmax は先に exp をとります: a = exp(s) / sum_t exp(s)。")),
-    NanMisconception("softmax_without_max_subtraction", naive_softmax, Text(
+    Misconception("softmax_without_max_subtraction", naive_softmax, Text(
         en="with scores in the thousands your weights are NaN: exp(4000) overflows to inf and inf/inf "
            "is NaN (or every exp underflows to 0 and 0/0 is NaN). Subtract each row's maximum first: "
            "`e = np.exp(s - s.max(axis=1, keepdims=True))`; the softmax is unchanged on paper.",
         ja="スコアが数千になると重みが NaN になります。exp(4000) が inf にオーバーフローして inf/inf = NaN"
            "（またはすべての exp が 0 にアンダーフローして 0/0 = NaN）になるためです。先に各行の最大値を引いて"
-           "ください: `e = np.exp(s - s.max(axis=1, keepdims=True))`。softmax の値は数式上変わりません。")),
-    NanMisconception("max_of_whole_batch", global_max_softmax, Text(
+           "ください: `e = np.exp(s - s.max(axis=1, keepdims=True))`。softmax の値は数式上変わりません。"), match=same_nan_pattern),
+    Misconception("max_of_whole_batch", global_max_softmax, Text(
         en="you subtract one maximum for the whole batch (`s.max()` without axis). A row whose scores "
            "lie thousands below that maximum gets exp(...) = 0 everywhere and 0/0 = NaN. Subtract each "
            "row's own maximum: `s.max(axis=1, keepdims=True)`.",
         ja="バッチ全体で 1 つの最大値（axis なしの `s.max()`）を引いています。スコアがその最大値より数千小さい行では"
            "exp(...) がすべて 0 になり、0/0 = NaN になります。行ごとの最大値 `s.max(axis=1, keepdims=True)` を"
-           "引いてください。")),
+           "引いてください。"), match=same_nan_pattern),
 ]
 
 # ----------------------------------------------------------------------------- wrong contexts

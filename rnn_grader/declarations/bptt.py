@@ -8,9 +8,8 @@ forgotten, biases not summed) and the delta mistakes carried into them.
 """
 import numpy as np
 
-from rnn_grader.engine import Exercise, GradientCheck, Misconception, Text, ValueCheck, compare_array, msg
-from rnn_grader.engine.compare import describe_type
-from rnn_grader.engine.declaration import copy_args
+from rnn_grader.engine import Exercise, GradientCheck, Misconception, Text, ValueCheck
+from rnn_grader.engine.compare import compare_dict
 from solutions import bptt as reference
 
 ORDER = 7
@@ -164,37 +163,6 @@ GRAD_WRONG = [
 ] + [Misconception(wrong.name, grads(delta_fn=wrong.formula), wrong.explanation) for wrong in DELTA_WRONG]
 
 
-# ----------------------------------------------------------------------------- comparing dicts
-def compare_grads(got, expected: dict) -> Text | None:
-    """Compare a dict of gradients key by key; the message lists the wrong keys and the right ones."""
-    if got is None:
-        return msg("compare.none")
-    if not isinstance(got, dict):
-        return msg("compare.type", got=describe_type(got), expected="dict")
-    problems = {key: msg("gradient.missing_key") if key not in got else compare_array(got[key], value)
-                for key, value in expected.items()}
-    wrong = [msg("gradient.wrong", key=key, detail=p) for key, p in problems.items() if p is not None]
-    if not wrong:
-        return None
-    right = [key for key, p in problems.items() if p is None]
-    if right:
-        wrong.append(msg("gradient.right", keys=", ".join(right)))
-    template = " ".join(f"{{part{i}}}" for i in range(len(wrong)))
-    return Text(en=template, ja=template).format(**{f"part{i}": part for i, part in enumerate(wrong)})
-
-
-class GradsMisconception(Misconception):
-    """A misconception whose formula returns a dict of gradients (compared key by key)."""
-
-    def matches(self, args, got, expected) -> bool:
-        try:
-            with np.errstate(all="ignore"):
-                wrong = self.formula(*copy_args(args))
-        except Exception:
-            return False
-        return compare_grads(got, wrong) is None and compare_grads(wrong, expected) is not None
-
-
 ARG_NAMES = ["xs", "ds", "W_in", "W", "W_out", "b", "c", "z0"]
 PARAMETERS = {"W_in": "W_in", "W": "W", "W_out": "W_out", "b": "b", "c": "c"}
 
@@ -208,8 +176,7 @@ EXERCISE = Exercise("bptt", Text(en="Backpropagation through time", ja="BPTT（�
                   title=Text(en="rnn_grads: each gradient against central differences of the loss",
                              ja="rnn_grads: 各勾配と損失の中心差分の比較")),
     ValueCheck("named_mistakes", points=2, function="rnn_grads", inputs=grad_inputs,
-               reference=reference.rnn_grads, compare=compare_grads,
-               misconceptions=[GradsMisconception(w.name, w.formula, w.explanation) for w in GRAD_WRONG],
+               reference=reference.rnn_grads, compare=compare_dict, misconceptions=GRAD_WRONG,
                title=Text(en="rnn_grads: all gradients exact, with z0 given or None",
                           ja="rnn_grads: z0 あり・なしで全勾配が正確")),
 ])

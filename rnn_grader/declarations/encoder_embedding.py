@@ -9,15 +9,13 @@ error gets a reminder of every array's shape.
 """
 import numpy as np
 
-from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck, Verdict
-from rnn_grader.engine.declaration import copy_args
+from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck
 from solutions.encoder_embedding import embedding_lookup, encode
 
 ORDER = 6
 
 # (De, Dh, V); the first one lets every shape-mixing mistake run (and be named by its value)
 ENCODER_SHAPES = [(4, 4, 4), (3, 5, 7), (4, 4, 6), (5, 3, 5), (2, 6, 6), (6, 2, 4)]
-SHAPE_ERROR_WORDS = ("shape", "aligned", "broadcast", "mismatch", "out of bounds", "dimension")
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -169,58 +167,15 @@ LOOKUP_SHAPES_HINT = Text(
        "結果は (n, De) で、例えば `E[:, ids].T` です。")
 
 
-# ----------------------------------------------------------------------------- the check
-class HintedValueCheck(ValueCheck):
-    """A ValueCheck that also helps a learner whose function raised: a misconception whose
-    formula raises the very same error on the same inputs is named, and any other shape or
-    index error gets ``shape_hint``."""
-
-    def __init__(self, name, *, shape_hint: Text, **kwargs):
-        super().__init__(name, **kwargs)
-        self.shape_hint = shape_hint
-
-    def judge(self, prepared, outcomes) -> Verdict:
-        verdict = super().judge(prepared, outcomes)
-        if verdict.fraction >= 1.0 or verdict.misconception is not None:
-            return verdict
-        raised = self.first_raised_failure(prepared, outcomes)
-        if raised is None:
-            return verdict
-        call, error = raised
-        wrong = self.raising_the_same(call.args, error)
-        if wrong is not None:
-            return Verdict(0.0, verdict.messages + [wrong.explanation], wrong.name)
-        if any(word in error.lower() for word in SHAPE_ERROR_WORDS):
-            return Verdict(0.0, verdict.messages + [self.shape_hint])
-        return verdict
-
-    def first_raised_failure(self, prepared, outcomes):
-        """(call, error text) of the case the verdict reports, when that call raised."""
-        for call, outcome, expected in zip(prepared.calls, outcomes, prepared.expected):
-            if self.common_problem(call, outcome) or self.compare(outcome.value, expected):
-                return (call, outcome.error) if outcome.error else None
-        return None
-
-    def raising_the_same(self, args, error: str):
-        for wrong in self.misconceptions:
-            try:
-                with np.errstate(all="ignore"):
-                    wrong.formula(*copy_args(args))
-            except Exception as exc:  # the formula's own error, worded as the sandbox words it
-                if f"{type(exc).__name__}: {exc}"[:500] == error:
-                    return wrong
-        return None
-
-
 EXERCISE = Exercise("encoder_embedding", Text(en="Encoder and word embedding", ja="エンコーダと単語埋め込み"), checks=[
-    HintedValueCheck("encode_sentences", points=4, function="encode", inputs=sentences,
-                     reference=encode, misconceptions=ENCODE_WRONG, shape_hint=ENCODE_SHAPES_HINT,
-                     title=Text(en="encode: sentences of 1 to 6 words", ja="encode: 1〜6 単語の文")),
-    HintedValueCheck("encode_no_words", points=1, function="encode", inputs=no_words,
-                     reference=encode, misconceptions=ENCODE_WRONG, shape_hint=ENCODE_SHAPES_HINT,
-                     title=Text(en="encode: no words gives zeros (Dh,)", ja="encode: 単語なしならゼロ (Dh,)")),
-    HintedValueCheck("embedding_lookup", points=3, function="embedding_lookup", inputs=lookups,
-                     reference=embedding_lookup, misconceptions=LOOKUP_WRONG, shape_hint=LOOKUP_SHAPES_HINT,
-                     title=Text(en="embedding_lookup: ids as a list or an int array",
-                                ja="embedding_lookup: ID のリストまたは整数配列")),
+    ValueCheck("encode_sentences", points=4, function="encode", inputs=sentences,
+               reference=encode, misconceptions=ENCODE_WRONG, shape_hint=ENCODE_SHAPES_HINT,
+               title=Text(en="encode: sentences of 1 to 6 words", ja="encode: 1〜6 単語の文")),
+    ValueCheck("encode_no_words", points=1, function="encode", inputs=no_words,
+               reference=encode, misconceptions=ENCODE_WRONG, shape_hint=ENCODE_SHAPES_HINT,
+               title=Text(en="encode: no words gives zeros (Dh,)", ja="encode: 単語なしならゼロ (Dh,)")),
+    ValueCheck("embedding_lookup", points=3, function="embedding_lookup", inputs=lookups,
+               reference=embedding_lookup, misconceptions=LOOKUP_WRONG, shape_hint=LOOKUP_SHAPES_HINT,
+               title=Text(en="embedding_lookup: ids as a list or an int array",
+                          ja="embedding_lookup: ID のリストまたは整数配列")),
 ])

@@ -7,7 +7,7 @@ are keyword switches of one forward and one backward written below.
 import numpy as np
 
 from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck
-from rnn_grader.engine.consistency import ConsistentGradientCheck
+from rnn_grader.engine.checks import ConsistentGradientCheck
 from solutions.gru import gru_step as reference_step
 from solutions.gru import sigmoid
 
@@ -50,15 +50,6 @@ def gradient_steps(rng):
 def gradient_edge_steps(rng):
     yield with_upstream(rng, draw_case(rng, 2, 2, 2, zero_state=True))
     yield with_upstream(rng, draw_case(rng, 1, 1, 1))
-
-
-def loss_of_outputs(h_next, upstream):
-    """L = Σ dh_next * h_next (shapes must match exactly)."""
-    (dh_next,) = upstream
-    h_next = np.asarray(h_next, dtype=float)
-    if h_next.shape != dh_next.shape:
-        raise ValueError("shape mismatch")
-    return float(np.sum(dh_next * h_next))
 
 
 # ----------------------------------------------------------------------------- wrong variants
@@ -181,7 +172,7 @@ GRADIENT_ARGS = ["x", "h_prev", "Wx", "Wh", "b", "dh_next"]
 def gradient_check(name, points, title, inputs, probed_cases):
     return ConsistentGradientCheck(
         name, points=points, title=title, forward="gru_step", grads="gru_step_grads", inputs=inputs,
-        reference_forward=reference_step, loss_of_outputs=loss_of_outputs,
+        reference_forward=reference_step,
         wrt={key: key for key in GRAD_KEYS}, arg_names=GRADIENT_ARGS, misconceptions=GRADIENT_WRONG,
         forward_misconceptions=FORWARD_WRONG, probed_cases=probed_cases)
 

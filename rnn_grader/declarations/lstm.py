@@ -9,7 +9,7 @@ one backward function.
 import numpy as np
 
 from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck
-from rnn_grader.engine.consistency import ConsistentGradientCheck
+from rnn_grader.engine.checks import ConsistentGradientCheck
 from solutions.lstm import lstm_step as reference_step
 from solutions.lstm import sigmoid
 
@@ -56,19 +56,6 @@ def gradient_steps(rng):
 def gradient_edge_steps(rng):
     yield with_upstream(rng, draw_case(rng, 2, 2, 2, zero_state=True))
     yield with_upstream(rng, draw_case(rng, 1, 1, 1, cell_scale=2.0))
-
-
-def loss_of_outputs(outputs, upstream):
-    """L = Σ dh_next * h_next + Σ dc_next * c_next (shapes must match exactly)."""
-    (h_next, c_next), (dh_next, dc_next) = outputs, upstream
-    return weighted_sum(h_next, dh_next) + weighted_sum(c_next, dc_next)
-
-
-def weighted_sum(value, weight) -> float:
-    value = np.asarray(value, dtype=float)
-    if value.shape != weight.shape:
-        raise ValueError("shape mismatch")
-    return float(np.sum(weight * value))
 
 
 # ----------------------------------------------------------------------------- wrong variants
@@ -179,7 +166,7 @@ GRADIENT_ARGS = ["x", "h_prev", "c_prev", "Wx", "Wh", "b", "dh_next", "dc_next"]
 def gradient_check(name, points, title, inputs, probed_cases):
     return ConsistentGradientCheck(
         name, points=points, title=title, forward="lstm_step", grads="lstm_step_grads", inputs=inputs,
-        reference_forward=reference_step, loss_of_outputs=loss_of_outputs,
+        reference_forward=reference_step,
         wrt={key: key for key in GRAD_KEYS}, arg_names=GRADIENT_ARGS, misconceptions=GRADIENT_WRONG,
         forward_misconceptions=FORWARD_WRONG, probed_cases=probed_cases)
 

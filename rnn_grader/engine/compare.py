@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_grader.messages import Text, msg
+from rnn_grader.messages import Text, catalog, msg
 from rnn_grader.sandbox.plain import Unsupported
 
 RTOL = 1e-6                 # relative tolerance of value comparisons
@@ -54,6 +54,9 @@ def compare_array(got, expected) -> Text | None:
         return msg("compare.none")
     if not isinstance(got, np.ndarray) or got.ndim == 0:
         return msg("compare.type", got=describe_type(got), expected=f"ndarray{np.shape(expected)}")
+    if got.dtype.kind == "c" and np.asarray(expected).dtype.kind != "c":  # the imaginary part
+        return msg("compare.type", got=describe_type(got),  # would be dropped by a comparison
+                   expected=f"ndarray{np.shape(expected)} float64")
     if got.shape != np.shape(expected):
         return msg("compare.shape", got=got.shape, expected=np.shape(expected))
     if got.dtype.kind not in "fc" or got.dtype.itemsize < 8:
@@ -79,6 +82,19 @@ def compare_scalar(got, expected, *, integer=False) -> Text | None:
     if not np.isfinite(got) and np.isfinite(expected):
         return msg("compare.nonfinite")
     return None if close(got, expected) else msg("compare.values", error=f"{rel_error(got, expected):.2e}")
+
+
+WRONG_TYPE_KEYS = ("compare.type", "compare.sequence")
+
+
+def names_wrong_type(text: Text) -> bool:
+    """Does this message (or a message it holds, e.g. ``compare.item``'s detail) say that
+    a wrong type was returned?  Such an exercise has status ``error`` (the contract).
+    None is not counted: it is a blank left empty, a value still missing."""
+    params = dict(text.params)
+    if text in [catalog()[key] for key in WRONG_TYPE_KEYS] and params.get("got") != "NoneType":
+        return True
+    return any(isinstance(value, Text) and names_wrong_type(value) for value in params.values())
 
 
 def compare_value(got, expected) -> Text | None:
@@ -145,3 +161,54 @@ def numeric_gradients(loss, args: tuple, arg_names, wrt: dict, h: float = NUMERI
         grads[key] = numeric_gradient(lambda: loss(*work), work[index], h)
     return grads
 
+
+
+def compare_dict(got, expected: dict) -> Text | None:
+    """Compare a dict of arrays key by key; the message lists the wrong keys and the right ones."""
+    if got is None:
+        return msg("compare.none")
+    if not isinstance(got, dict):
+        return msg("compare.type", got=describe_type(got), expected="dict")
+    problems = {key: msg("gradient.missing_key") if key not in got else compare_array(got[key], value)
+                for key, value in expected.items()}
+    wrong = [msg("gradient.wrong", key=key, detail=p) for key, p in problems.items() if p is not None]
+    if not wrong:
+        return None
+    right = [key for key, p in problems.items() if p is None]
+    if right:
+        wrong.append(msg("gradient.right", keys=", ".join(right)))
+    template = " ".join(f"{{part{i}}}" for i in range(len(wrong)))
+    return Text(en=template, ja=template).format(**{f"part{i}": part for i, part in enumerate(wrong)})
+
+
+def same_nan_pattern(got, wrong) -> bool:
+    """An unstable formula's value reproduced: NaN/inf exactly where the formula has them, and
+    the finite entries within the tolerances (for ``Misconception.match``)."""
+    wrong = np.asarray(wrong, dtype=float)
+    if not isinstance(got, np.ndarray) or got.shape != wrong.shape or got.dtype.kind != "f":
+        return False
+    bad = ~np.isfinite(wrong)
+    return bool(bad.any() and np.array_equal(bad, ~np.isfinite(got)) and close(got[~bad], wrong[~bad]))
+
+
+def is_empty(value) -> bool:
+    """None, or a tuple/list of Nones (a stub's ``return X, y`` with nothing filled in)."""
+    return value is None or (isinstance(value, (tuple, list)) and len(value) > 0
+                             and all(v is None for v in value))
+
+
+def equal(a, b) -> bool:
+    """Exact equality of two plain values (arrays by shape and value, containers item by item)."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc" and b.dtype.kind in "fc")))
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        return (isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) and len(a) == len(b)
+                and all(equal(x, y) for x, y in zip(a, b)))
+    if isinstance(a, dict) or isinstance(b, dict):
+        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
+            equal(a[k], b[k]) for k in a)
+    try:
+        return bool(a == b)
+    except Exception:
+        return False

@@ -60,24 +60,18 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Misconception:
-    """A known wrong answer: its formula (same signature as the function) and its explanation."""
+    """A known wrong answer that a check can name: its explanation, and how it is recognized.
+
+    ``formula`` (same signature as the learner's function) computes the wrong value on the
+    grader's side when the check is prepared; a misconception recognized by its structure
+    instead (a property that returns it, a catch-all) has no formula (None).  ``match(got,
+    wrong)`` replaces the check's own comparison for this misconception (e.g. NaN where the
+    unstable formula has NaN); both must be functions of ``rnn_grader.engine``."""
 
     name: str
-    formula: Callable
+    formula: Callable | None
     explanation: Text
-
-    def matches(self, args: tuple, got, expected) -> bool:
-        """Does the learner's value equal this formula's value (and differ from the right one)?"""
-        from rnn_grader.engine.compare import compare_value
-
-        import numpy as np
-
-        try:
-            with np.errstate(all="ignore"):  # unstable formulas, and their inf/NaN compared
-                wrong = self.formula(*copy_args(args))
-                return compare_value(got, wrong) is None and compare_value(wrong, expected) is not None
-        except Exception:  # a formula that does not apply to these inputs does not match
-            return False
+    match: Callable | None = None
 
 
 @dataclass
@@ -87,6 +81,7 @@ class Prepared:
     calls: list[Call]
     expected: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    wrong: list = field(default_factory=list)   # per call: the misconceptions' values (matching.py)
 
 
 @dataclass
@@ -99,11 +94,19 @@ class Verdict:
 
 
 class Check:
-    """Base class: ``prepare(rng)`` once per seed, ``judge(prepared, outcomes)`` per submission."""
+    """Base class: ``prepare(rng)`` once per seed, ``judge(prepared, outcomes)`` per submission.
+
+    ``prepare`` may use the reference and the misconceptions' formulas (the instructor's side);
+    ``judge`` uses only the ``Prepared`` data and the check's other attributes, so a check can
+    be shipped to learners without its ``PREPARE_ONLY`` attributes (``bank.py``).
+    ``misconceptions`` lists every misconception the check can name."""
+
+    PREPARE_ONLY: tuple[str, ...] = ()
 
     def __init__(self, name: str, *, points: float, title: Text):
         assert points > 0, "every check is worth something"
         self.name, self.points, self.title = name, float(points), title
+        self.misconceptions: list[Misconception] = []
 
     def prepare(self, rng) -> Prepared:
         raise NotImplementedError
@@ -137,12 +140,16 @@ def call_problem(outcome: Outcome, function: str) -> Text | None:
 
 @dataclass
 class Exercise:
-    """An exercise: its name (= module name), title, required functions and checks."""
+    """An exercise: its name (= module name), title, required functions and checks.
+
+    ``practice_bank`` is set in the learner kit only: the prepared practice sets that stand
+    in for live preparation there (``bank.py``)."""
 
     name: str
     title: Text
     checks: list[Check]
     functions: list[str] = field(default_factory=list)
+    practice_bank: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):
         names = [c.name for c in self.checks]

@@ -14,6 +14,7 @@ from typing import Sequence
 
 import numpy as np
 
+from rnn_grader.engine.compare import names_wrong_type
 from rnn_grader.engine.declaration import Exercise, Outcome, Prepared
 from rnn_grader.engine.results import CheckResult, ExerciseResult, SubmissionResult
 from rnn_grader.messages import msg
@@ -35,13 +36,33 @@ def read_sources(folder: Path) -> dict[str, str]:
     return sources
 
 
+PRACTICE = 0x5EED_BA4C   # tags the practice generators: their streams are never a course's
+
+
 def exercise_rng(seed: int, name: str, index: int) -> np.random.Generator:
     """The generator of one check: fixed by the run's seed, the exercise and the check."""
     return np.random.default_rng([seed, zlib.crc32(name.encode()), index])
 
 
+def practice_rng(k: int, name: str, index: int) -> np.random.Generator:
+    """The generator of one check in practice set ``k`` (the learner kit's inputs)."""
+    return np.random.default_rng([PRACTICE, k, zlib.crc32(name.encode()), index])
+
+
 def prepare(exercise: Exercise, seed: int) -> list[Prepared]:
+    """The exercise's checks made ready for ``seed``: live from the declaration (inputs drawn,
+    reference and misconceptions evaluated), or in the learner kit, which has no reference,
+    the practice set ``seed`` picks."""
+    if exercise.practice_bank is not None:
+        return exercise.practice_bank[seed % len(exercise.practice_bank)]
     return [check.prepare(exercise_rng(seed, exercise.name, i)) for i, check in enumerate(exercise.checks)]
+
+
+def practice_cases(exercise: Exercise, k: int) -> list[Prepared]:
+    """Practice set ``k``: the same inputs in the instructor's grader and in the kit."""
+    if exercise.practice_bank is not None:
+        return exercise.practice_bank[k % len(exercise.practice_bank)]
+    return [check.prepare(practice_rng(k, exercise.name, i)) for i, check in enumerate(exercise.checks)]
 
 
 def calls_of(prepared: Sequence[Prepared]) -> list[dict]:
@@ -59,12 +80,14 @@ def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult
 
 
 def grade_submission(folder: Path, exercises: Sequence[Exercise], *, seed: int, sandbox: Sandbox,
-                     limits: Limits = Limits(), prepared: dict | None = None) -> SubmissionResult:
+                     limits: Limits = Limits(), prepared: dict | None = None,
+                     sources: dict[str, str] | None = None) -> SubmissionResult:
     """Grade every exercise of the submission in ``folder``.  ``prepared`` may hold the
-    checks already prepared for ``seed`` (a cohort prepares them once for everyone).
+    checks already prepared for ``seed`` (a cohort prepares them once for everyone);
+    ``sources`` ({module name: source}) replaces the modules read from ``folder`` (notebooks).
 
     All exercises run in one sandbox child, each judged on its own (``Sandbox.run_batch``)."""
-    sources = read_sources(folder)
+    sources = read_sources(folder) if sources is None else sources
     prepared = prepared if prepared is not None else {}
     for exercise in exercises:
         if exercise.name not in prepared:
@@ -129,33 +152,56 @@ def read_outcomes(calls, expected_count: int) -> list[Outcome] | None:
     return outcomes
 
 
+def judge_check(check, prepared: Prepared, outcomes: Sequence[Outcome]) -> CheckResult:
+    """One check's result from its prepared cases and the learner's outcomes: the one judging
+    step of the self-check, ``grade cohort`` and the nbgrader cells (only the runner that
+    produced the outcomes differs: a sandbox child, or the notebook's kernel)."""
+    with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
+        verdict = check.judge(prepared, outcomes)
+    fraction = min(1.0, max(0.0, float(verdict.fraction)))
+    return CheckResult(check.name, check.title, check.points, check.points * fraction, verdict.messages,
+                       verdict.misconception)
+
+
+def lost_points(result: CheckResult):
+    return msg("check.lost", title=result.title, score=f"{round(result.score, 1):g}", points=f"{result.points:g}")
+
+
 def judge_checks(exercise: Exercise, prepared: Sequence[Prepared], outcomes: list[Outcome]) -> ExerciseResult:
     if outcomes and all(o.missing for o in outcomes):
         return failed_result(exercise, "missing",
                              msg("status.no_function", functions=", ".join(exercise.functions)))
     checks, messages, start = [], [], 0
     for check, ready in zip(exercise.checks, prepared):
-        mine = outcomes[start:start + len(ready.calls)]
+        result = judge_check(check, ready, outcomes[start:start + len(ready.calls)])
         start += len(ready.calls)
-        verdict = check.judge(ready, mine)
-        fraction = min(1.0, max(0.0, float(verdict.fraction)))
-        checks.append(CheckResult(check.name, check.title, check.points, check.points * fraction,
-                                  verdict.messages, verdict.misconception))
-        if fraction < 1.0:
-            messages.append(msg("check.lost", title=check.title,
-                                score=f"{check.points * fraction:g}", points=f"{check.points:g}"))
-            messages.extend(verdict.messages)
+        checks.append(result)
+        if result.score < result.points:
+            messages.append(lost_points(result))
+            messages.extend(result.messages)
     score = sum(c.score for c in checks)
-    status = "passed" if score >= exercise.max_score else exercise_status(outcomes)
-    if score == 0 and all(o.ok and o.value is None for o in outcomes):  # the untouched stub
+    status = "passed" if score >= exercise.max_score else exercise_status(outcomes, messages)
+    if score == 0 and all(o.ok and is_blank(o.value) for o in outcomes):  # the untouched stub
         messages = [msg("check.all_none", functions=", ".join(exercise.functions))]
     return ExerciseResult(exercise.name, exercise.title, score, exercise.max_score, status, messages, checks)
 
 
-def exercise_status(outcomes: list[Outcome]) -> str:
+def is_blank(value) -> bool:
+    """None, or a tuple / list / dict holding only None: what an untouched stub returns."""
+    if isinstance(value, (tuple, list)):
+        return all(is_blank(v) for v in value)
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    return value is None
+
+
+def exercise_status(outcomes: list[Outcome], messages: Sequence = ()) -> str:
+    """memory | error (every call raised, or a lost check names a wrong return type) | failed."""
     if any(o.memory for o in outcomes):
         return "memory"
     if outcomes and not any(o.ok for o in outcomes):
+        return "error"
+    if any(names_wrong_type(m) for m in messages):
         return "error"
     return "failed"
 

@@ -36,8 +36,9 @@ from typing import Any, Mapping
 
 import numpy as np
 
-from rnn_grader.engine.declaration import Call, Check, Exercise, Outcome, Prepared, Verdict
-from rnn_grader.engine.grading import exercise_rng
+from rnn_grader.engine.declaration import Call, Check, Exercise, Outcome, Prepared
+from rnn_grader.engine.grading import judge_check, lost_points, practice_cases, prepare
+from rnn_grader.engine.results import CheckResult
 from rnn_grader.engine.registry import all_exercises
 from rnn_grader.messages import msg
 from rnn_grader.sandbox.plain import from_plain, to_plain
@@ -56,11 +57,13 @@ def find_check(name: str, check_name: str) -> tuple[Exercise, int, Check]:
 
 
 @functools.lru_cache(maxsize=256)
-def prepared_check(name: str, check_name: str, seed: int) -> Prepared:
-    """The check made ready for ``seed`` (inputs and expected values): the same draw as
-    ``grading.prepare`` makes for this check.  Trusted data, cached per process."""
-    exercise, index, check = find_check(name, check_name)
-    return check.prepare(exercise_rng(seed, exercise.name, index))
+def prepared_check(name: str, check_name: str, seed: int, practice: bool = False) -> Prepared:
+    """The check made ready: for ``seed`` (the hidden test: ``grading.prepare``, as ``grade``
+    and ``grade cohort`` make it) or practice set ``seed`` (the visible sample, which the
+    learner kit can run too).  Trusted data, cached per process."""
+    exercise, index, _ = find_check(name, check_name)
+    cases = practice_cases(exercise, seed) if practice else prepare(exercise, seed)
+    return cases[index]
 
 
 # ----------------------------------------------------------------------------- calling
@@ -116,27 +119,19 @@ def quiet():
         yield
 
 
-def run_check(name: str, check_name: str, namespace: Mapping[str, Any], *, seed: int) -> tuple[Check, Verdict]:
-    """Prepare the check for ``seed``, call the learner's functions, judge: the verdict."""
+def run_check(name: str, check_name: str, namespace: Mapping[str, Any], *, seed: int,
+              practice: bool = False) -> CheckResult:
+    """Prepare the check, call the learner's functions here, judge (``grading.judge_check``)."""
     _, _, check = find_check(name, check_name)
     with quiet():
-        prepared = prepared_check(name, check_name, int(seed))
+        prepared = prepared_check(name, check_name, int(seed), practice)
         outcomes = [run_call(namespace, call) for call in prepared.calls]
-        with np.errstate(all="ignore"):
-            verdict = check.judge(prepared, outcomes)
-    return check, verdict
+        return judge_check(check, prepared, outcomes)
 
 
-def fraction_of(verdict: Verdict) -> float:
-    return min(1.0, max(0.0, float(verdict.fraction)))
-
-
-def explanation(check: Check, verdict: Verdict, lang: str) -> str:
+def explanation(result: CheckResult, lang: str) -> str:
     """The engine's explanation of a lost check, one line per message, in ``lang``."""
-    fraction = fraction_of(verdict)
-    head = msg("check.lost", title=check.title, score=f"{check.points * fraction:g}",
-               points=f"{check.points:g}")
-    return "\n".join(text.render(lang) for text in [head, *verdict.messages])
+    return "\n".join(text.render(lang) for text in [lost_points(result), *result.messages])
 
 
 # ----------------------------------------------------------------------------- the cells' API
@@ -150,25 +145,25 @@ def assert_check(name: str, check_name: str, namespace: Mapping[str, Any], *, se
     * part of the check earned: prints the explanation and returns the points earned
       (``check.points * fraction``), which nbgrader reads as the cell's partial credit."""
     __tracebackhide__ = True  # noqa: F841 - IPython and pytest hide this frame
-    check, verdict = run_check(name, check_name, namespace, seed=seed)
-    fraction = fraction_of(verdict)
+    result = run_check(name, check_name, namespace, seed=seed)
+    fraction = result.score / result.points
     if fraction >= 1.0 - FRACTION_SLACK:
         return None
     if fraction <= FRACTION_SLACK:
-        raise AssertionError(explanation(check, verdict, lang))
-    print(explanation(check, verdict, lang))
-    return float(check.points * fraction)
+        raise AssertionError(explanation(result, lang))
+    print(explanation(result, lang))
+    return float(result.score)
 
 
 def sample_check(name: str, check_name: str, namespace: Mapping[str, Any], *, seed: int = 1,
                  lang: str = "en", file=None) -> None:
-    """The visible sample: run the check on practice inputs (``seed`` differs from the graded
-    one) and print whether it passed and why not.  Never raises for a wrong answer and
-    returns nothing, so the graded result depends only on the hidden test."""
+    """The visible sample: run the check on practice set ``seed`` (the learner kit's inputs,
+    never a hidden test's) and print whether it passed and why not.  Never raises for a wrong
+    answer and returns nothing, so the graded result depends only on the hidden test."""
     out = file if file is not None else sys.stdout
-    check, verdict = run_check(name, check_name, namespace, seed=seed)
-    if fraction_of(verdict) >= 1.0 - FRACTION_SLACK:
-        print(msg("nbgrader.sample_passed", title=check.title).render(lang), file=out)
+    result = run_check(name, check_name, namespace, seed=seed, practice=True)
+    if result.score >= result.points * (1.0 - FRACTION_SLACK):
+        print(msg("nbgrader.sample_passed", title=result.title).render(lang), file=out)
         return
-    print(msg("nbgrader.sample_failed", title=check.title).render(lang), file=out)
-    print(explanation(check, verdict, lang), file=out)
+    print(msg("nbgrader.sample_failed", title=result.title).render(lang), file=out)
+    print(explanation(result, lang), file=out)

@@ -51,12 +51,12 @@ def test_same_scores_as_the_sandbox(grade_source, name, label, source):
         namespace = namespace_of(source)
     except ImportError:
         pytest.skip("needs modules of its own")
-    sandboxed = {c.name: c.score for c in grade_source(name, source, seed=0).checks}
+    sandboxed = {c.name: (c.score, c.misconception) for c in grade_source(name, source, seed=0).checks}
     in_process = {}
     for check in all_exercises()[name].checks:
-        _, verdict = run_check(name, check.name, namespace, seed=0)
-        in_process[check.name] = check.points * local.fraction_of(verdict)
-    assert in_process == pytest.approx(sandboxed), label
+        result = run_check(name, check.name, namespace, seed=0)
+        in_process[check.name] = (pytest.approx(result.score), result.misconception)
+    assert in_process == sandboxed, label
 
 
 def test_full_marks_print_nothing_and_return_none(capsys):

@@ -1,0 +1,209 @@
+"""The learner kit's practice bank: exercises, checks and prepared cases as plain data.
+
+The instructor's grader prepares checks live (inputs drawn, the reference and every
+misconception's formula evaluated).  The kit has neither references nor formulas: it holds
+what ``judge`` needs and nothing else --
+
+* each check's judging attributes (``Check.PREPARE_ONLY`` dropped; misconceptions without
+  their formulas; functions only by reference to ``rnn_grader.engine`` or ``rnn_grader.judges``,
+  which ship with the kit: anything else is refused here, so no answer can slip in);
+* ``PRACTICE_SETS`` prepared sets per exercise, drawn from the practice generators
+  (``grading.practice_rng``), never from a course's seeds.
+
+    files = bank_files(exercises, practice_cases)   # the instructor's side (grade release)
+    exercises = load_exercises(files.__getitem__)   # the kit's side: Exercise objects whose
+                                                    # ``practice_bank`` reads the prepared sets
+The format is JSON: ``sandbox.plain`` for arrays, numbers and containers, plus the tags
+``$text``, ``$misconception``, ``$ref`` and ``$check`` below.
+"""
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import importlib
+import json
+import types
+from typing import Callable
+
+import numpy as np
+
+from rnn_grader.engine.declaration import Call, Check, Exercise, Misconception, Prepared
+from rnn_grader.messages import Text
+from rnn_grader.sandbox import plain
+
+FORMAT = 1
+PRACTICE_SETS = 5
+SHIPPED_MODULES = ("rnn_grader.engine", "rnn_grader.judges", "rnn_grader.messages", "rnn_grader.sandbox")
+
+
+class NotShippable(ValueError):
+    """A judging attribute refers to code the kit does not ship (it may compute an answer)."""
+
+
+# ----------------------------------------------------------------------------- encoding
+def reference_to(function) -> str:
+    """``module:attribute`` of a function the kit ships (found by identity, so decorated and
+    wrapped functions work as long as the module holds them under some name)."""
+    module_name = getattr(function, "__module__", None) or ""
+    if not module_name.startswith(SHIPPED_MODULES):
+        raise NotShippable(f"{getattr(function, '__qualname__', function)!r} lives in {module_name!r}: "
+                           f"judging code must live in rnn_grader.judges or the engine")
+    module = importlib.import_module(module_name)
+    for attribute, value in vars(module).items():
+        if value is function:
+            return f"{module_name}:{attribute}"
+    raise NotShippable(f"{function!r} is not a top-level name of {module_name}")
+
+
+def encode(value):
+    """A JSON-ready tree for a judging attribute or a prepared value."""
+    if isinstance(value, Text):
+        return {"$text": [value.en, value.ja, [[k, encode(v)] for k, v in value.params]]}
+    if isinstance(value, Misconception):
+        return {"$misconception": [value.name, encode(value.explanation),
+                                   None if value.match is None else reference_to(value.match)]}
+    if isinstance(value, Check):
+        return {"$check": check_spec(value)}
+    if isinstance(value, (types.FunctionType, types.BuiltinFunctionType)):
+        return {"$ref": reference_to(value)}
+    if type(value) is list:
+        return [encode(v) for v in value]
+    if type(value) is tuple:
+        return {"$tuple": [encode(v) for v in value]}
+    if type(value) is dict:
+        if not all(type(k) is str for k in value):
+            raise NotShippable("dict keys must be strings")
+        return {"$dict": {k: encode(v) for k, v in value.items()}}
+    if isinstance(value, np.random.Generator):
+        raise NotShippable("a live generator cannot be shipped (use sandbox.plain.Rng)")
+    tree = plain.to_plain(value)
+    if isinstance(tree, dict) and "$unsupported" in tree:
+        raise NotShippable(f"cannot ship a {tree['$unsupported']}")
+    return tree
+
+
+def decode(tree):
+    """The value back (functions re-imported from the kit's own modules)."""
+    if type(tree) is list:
+        return [decode(v) for v in tree]
+    if type(tree) is not dict or not tree:
+        return plain.from_plain(tree)
+    tag, body = next(iter(tree.items()))
+    if tag == "$text":
+        en, ja, params = body
+        text = Text(en, ja)
+        return text.format(**{k: decode(v) for k, v in params}) if params else text
+    if tag == "$misconception":
+        name, explanation, match = body
+        return Misconception(name, None, decode(explanation), None if match is None else resolve(match))
+    if tag == "$check":
+        return check_from_spec(body)
+    if tag == "$ref":
+        return resolve(body)
+    if tag == "$tuple":
+        return tuple(decode(v) for v in body)
+    if tag == "$dict":
+        return {k: decode(v) for k, v in body.items()}
+    return plain.from_plain(tree)
+
+
+def resolve(reference: str):
+    module_name, attribute = reference.split(":")
+    if not module_name.startswith(SHIPPED_MODULES):
+        raise ValueError(f"the bank refers to {module_name}, which is not part of the kit")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+# ----------------------------------------------------------------------------- checks
+def check_spec(check: Check) -> dict:
+    """The check's kind and judging attributes (everything but ``PREPARE_ONLY``)."""
+    attributes = {k: v for k, v in vars(check).items() if k not in type(check).PREPARE_ONLY}
+    return {"kind": f"{type(check).__module__}:{type(check).__name__}",
+            "attributes": {k: encode(v) for k, v in attributes.items()}}
+
+
+def check_from_spec(spec: dict) -> Check:
+    kind = resolve(spec["kind"])
+    if not (isinstance(kind, type) and issubclass(kind, Check)):
+        raise ValueError(f"{spec['kind']} is not a check kind")
+    check = kind.__new__(kind)
+    for name in kind.PREPARE_ONLY:
+        setattr(check, name, None)
+    for name, value in spec["attributes"].items():
+        setattr(check, name, decode(value))
+    return check
+
+
+# ----------------------------------------------------------------------------- prepared cases
+def prepared_record(prepared: Prepared) -> dict:
+    return {"calls": [encode(call.to_plain()) for call in prepared.calls], "expected": encode(prepared.expected),
+            "extra": encode(prepared.extra), "wrong": encode(prepared.wrong)}
+
+
+def prepared_from_record(record: dict) -> Prepared:
+    calls = []
+    for plain_call in decode(record["calls"]):
+        calls.append(Call(plain_call["function"], tuple(plain_call["args"]), dict(plain_call["kwargs"]),
+                          plain_call.get("errstate")))
+    return Prepared(calls, decode(record["expected"]), decode(record["extra"]), decode(record["wrong"]))
+
+
+# ----------------------------------------------------------------------------- exercises
+def exercise_spec(exercise: Exercise) -> dict:
+    fields = {f.name: getattr(exercise, f.name) for f in dataclasses.fields(exercise) if f.init}
+    return {name: encode(value) for name, value in fields.items()}
+
+
+INDEX = "index.json"
+
+
+def set_file(name: str, k: int) -> str:
+    return f"{name}-{k}.json.gz"
+
+
+def bank_files(exercises, practice_cases) -> dict[str, bytes]:
+    """The whole bank as files: ``index.json`` (every exercise's checks) and one gzipped
+    file per exercise and practice set (``practice_cases(exercise, k)`` prepares set k), so
+    that a self-check reads only the sets it uses."""
+    files, index = {}, []
+    for exercise in exercises:
+        index.append(exercise_spec(exercise))
+        for k in range(PRACTICE_SETS):
+            records = [prepared_record(p) for p in practice_cases(exercise, k)]
+            files[set_file(exercise.name, k)] = gzip.compress(dumps(records), mtime=0)
+    files[INDEX] = dumps({"format": FORMAT, "practice_sets": PRACTICE_SETS, "exercises": index})
+    return files
+
+
+def dumps(tree) -> bytes:
+    return json.dumps(tree, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def load_exercises(read: Callable[[str], bytes]) -> dict[str, Exercise]:
+    """The kit's exercises, in bank order, each with its ``practice_bank``; ``read(file
+    name)`` gives a bank file's bytes."""
+    data = json.loads(read(INDEX))
+    if data.get("format") != FORMAT:
+        raise ValueError("this practice bank was written by another version of rnn-grader")
+    exercises = {}
+    for spec in data["exercises"]:
+        exercise = Exercise(**{name: decode(value) for name, value in spec.items()})
+        exercise.practice_bank = PracticeBank(exercise.name, int(data["practice_sets"]), read)
+        exercises[exercise.name] = exercise
+    return exercises
+
+
+class PracticeBank:
+    """An exercise's practice sets, each read and decoded when first used."""
+
+    def __init__(self, name: str, count: int, read: Callable[[str], bytes]):
+        self.name, self.count, self.read, self.decoded = name, count, read, {}
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, k: int) -> list[Prepared]:
+        if k not in self.decoded:
+            records = json.loads(gzip.decompress(self.read(set_file(self.name, k))))
+            self.decoded[k] = [prepared_from_record(r) for r in records]
+        return self.decoded[k]

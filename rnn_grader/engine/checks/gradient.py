@@ -1,0 +1,87 @@
+"""``GradientCheck``: the learner's function returns ``{key: gradient}``; each gradient is
+compared with central differences of a trusted loss, with partial credit per key."""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from rnn_grader.engine.checks.calling import CallingCheck
+from rnn_grader.engine.compare import GRADIENT_REL_TOL, compare_array, numeric_gradients, rel_error
+from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
+from rnn_grader.engine.matching import named, wrong_values
+from rnn_grader.messages import Text, catalog, msg
+
+
+def gradient_problem(got, numeric) -> Text | None:
+    """Why the gradient ``got`` disagrees with the numeric one (None when it agrees)."""
+    if got is None:
+        return msg("gradient.missing_key")
+    numeric = np.asarray(numeric)
+    problem = compare_array(got, numeric)
+    if problem is not None and isinstance(got, np.ndarray) and got.shape == numeric.shape \
+            and got.dtype.kind == "f" and np.isfinite(got).all():
+        error = rel_error(got, numeric)
+        return None if error < GRADIENT_REL_TOL else msg("gradient.rel_error", error=f"{error:.1e}")
+    return problem
+
+
+def same_gradients(got, wanted) -> bool:
+    """Both dicts agree on every key of ``wanted`` within the gradient tolerance."""
+    return isinstance(got, dict) and isinstance(wanted, dict) and all(
+        gradient_problem(got.get(key), value) is None for key, value in wanted.items())
+
+
+def not_a_dict(outcome) -> Text | None:
+    if not isinstance(outcome.value, dict):
+        return msg("compare.type", got=type(outcome.value).__name__, expected="dict")
+    return None
+
+
+class GradientCheck(CallingCheck):
+    """Each key's gradient against central differences of ``loss(*args)`` w.r.t. the argument
+    ``wrt[key]``.  Partial credit: the share of keys right on every case.  ``misconceptions``
+    formulas return whole dicts (same signature as the function)."""
+
+    PREPARE_ONLY = ("inputs", "loss")
+
+    def __init__(self, name, *, points, title, function, inputs, loss: Callable, wrt: dict,
+                 arg_names, misconceptions: Sequence[Misconception] = ()):
+        super().__init__(name, points=points, title=title, function=function, inputs=inputs,
+                         arg_names=arg_names)
+        self.loss, self.wrt, self.misconceptions = loss, dict(wrt), list(misconceptions)
+
+    def prepare(self, rng) -> Prepared:
+        cases = self.draw(rng)
+        return Prepared([Call(self.function, args) for args in cases],
+                        [numeric_gradients(self.loss, args, self.arg_names, self.wrt) for args in cases],
+                        wrong=[wrong_values(self.misconceptions, args) for args in cases])
+
+    def judge(self, prepared, outcomes) -> Verdict:
+        wrong_keys: dict[str, Text] = {}
+        for call, outcome, expected, values in zip(prepared.calls, outcomes, prepared.expected, prepared.wrong):
+            problem = self.common_problem(call, outcome) or not_a_dict(outcome)
+            if problem is not None:
+                return Verdict(0.0, [self.case_text(call), problem])
+            for key, numeric in expected.items():
+                reason = gradient_problem(outcome.value.get(key), numeric)
+                if reason and key not in wrong_keys:
+                    wrong_keys[key] = reason
+            if wrong_keys:
+                wrong = named(self.misconceptions, values, outcome, expected, same_gradients)
+                if wrong is not None:
+                    return Verdict(0.0, [self.case_text(call), wrong.explanation], wrong.name)
+                break
+        if not wrong_keys:
+            return Verdict(1.0)
+        right = [k for k in self.wrt if k not in wrong_keys]
+        return Verdict(len(right) / len(self.wrt), [self.case_text(call), *key_messages(wrong_keys, right)])
+
+
+def key_messages(wrong_keys: dict, right: list) -> list[Text]:
+    """One message per wrong key, then the right keys."""
+    # catalog()[...].format, not msg(...): msg's own first parameter is called ``key``
+    messages = [catalog()["gradient.wrong"].format(key=key, detail=reason) for key, reason in wrong_keys.items()]
+    if right:
+        messages.append(msg("gradient.right", keys=", ".join(right)))
+    return messages

@@ -1,0 +1,44 @@
+"""Reading a written kit, and the lines it must never hold."""
+from __future__ import annotations
+
+import ast
+import gzip
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHORTEST_LINE = 12   # shorter lines (`return grad`) are too generic to mean a leak
+
+
+def kit_texts(kit: Path) -> dict[str, str]:
+    """Every file of the kit as text (gzipped bank files decompressed)."""
+    texts = {}
+    for path in kit.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            texts[str(path.relative_to(kit))] = data.decode("utf-8", "replace")
+    return texts
+
+
+def given_lines() -> set[str]:
+    """Lines the stubs give learners anyway (helpers such as ``sigmoid``)."""
+    return {line.strip() for path in (ROOT / "exercises").glob("*.py") for line in path.read_text().splitlines()}
+
+
+def reference_lines() -> dict[str, str]:
+    """Each line of a reference function body (docstrings and comments aside) -> its file."""
+    given, found = given_lines(), {}
+    for path in sorted((ROOT / "solutions").glob("*.py")):
+        source = path.read_text()
+        lines = source.splitlines()
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            body = node.body[1:] if ast.get_docstring(node) else node.body
+            for statement in body:
+                for line in lines[statement.lineno - 1:statement.end_lineno]:
+                    text = line.strip()
+                    if len(text) >= SHORTEST_LINE and text not in given and not text.startswith("#"):
+                        found.setdefault(text, path.name)
+    return found
