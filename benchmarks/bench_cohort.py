@@ -1,6 +1,11 @@
 """Benchmark of `grade cohort`: a synthetic class graded cold (worker start included).
 
-    python benchmarks/bench_cohort.py [--students 40] [--jobs N] [--notebooks]
+    python benchmarks/bench_cohort.py [--students 40] [--jobs N] [--notebooks] [-e NAME ...] [--same-inputs]
+
+Every student has inputs of their own (drawn from the course seed and the folder name), so
+the grader prepares each student's checks (inputs, expected values, misconception outputs);
+the line "preparing inputs" measures that part alone, in one thread.  ``--same-inputs``
+prepares once for the whole class (the behaviour before per-student inputs), for comparison.
 
 ``build_cohort(root, n_students)`` writes the class and is importable for other benchmarks
 (for instance a comparison with ``nbgrader autograde``):
@@ -88,28 +93,63 @@ def build_cohort(root: Path, n_students: int, *, names=None, notebooks: bool = F
     return students
 
 
+def preparation_cost(n: int, names: list[str]) -> float:
+    """Seconds to prepare one student's checks of the exercises ``names`` (mean over ``n`` ids)."""
+    from rnn_grader.cohort.inputs import ClassInputs
+
+    inputs = ClassInputs([all_exercises()[name] for name in names], course_seed=0)
+    inputs.of("warm-up")  # imports and the checks that draw nothing
+    started = time.perf_counter()
+    for i in range(n):
+        inputs.of(f"student_{i:02d}")
+    return (time.perf_counter() - started) / n
+
+
+def prepare_once_for_everyone() -> None:
+    """Every student gets the inputs of one id, prepared once (for comparison only)."""
+    from rnn_grader.cohort.inputs import ClassInputs
+
+    real, memo = ClassInputs.of, {}
+
+    def once(self, student_id, exercises=None):
+        key = (id(self), None if exercises is None else tuple(e.name for e in exercises))
+        if key not in memo:
+            memo[key] = real(self, "everyone", exercises)
+        return memo[key]
+
+    ClassInputs.of = once
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--notebooks", action="store_true", help="nbgrader notebooks instead of modules")
+    parser.add_argument("-e", "--exercise", dest="names", action="append", default=None,
+                        help="only this exercise (repeatable; default: all)")
+    parser.add_argument("--same-inputs", action="store_true",
+                        help="prepare once for the whole class (no per-student inputs), to compare")
     args = parser.parse_args()
     from rnn_grader.cohort import grade_cohort
 
-    names = list(all_exercises())
+    names = args.names or list(all_exercises())
+    if args.same_inputs:
+        prepare_once_for_everyone()
+    per_student_prep = preparation_cost(min(args.students, 10), names)
     with tempfile.TemporaryDirectory() as tmp:
-        build_cohort(Path(tmp), args.students, notebooks=args.notebooks)
+        build_cohort(Path(tmp), args.students, names=names, notebooks=args.notebooks)
         load = os.getloadavg()[0]
         started = time.perf_counter()
-        cohort = grade_cohort(Path(tmp), seed=0, jobs=args.jobs)
+        cohort = grade_cohort(Path(tmp), names=names, seed=0, jobs=args.jobs)
         total = time.perf_counter() - started
     full = sum(r.all_passed for r in cohort.students.values())
     print(f"exercises: {len(names)} ({', '.join(names)})")
     print(f"students: {len(cohort.students)} ({full} with full marks), jobs: {args.jobs or os.cpu_count()}, "
-          f"isolated: {cohort.isolated}, notebooks: {args.notebooks}")
+          f"isolated: {cohort.isolated}, notebooks: {args.notebooks}, same inputs: {args.same_inputs}")
     print(f"total: {total:.2f} s cold (worker start and preparation included)")
     print(f"per student: {total / len(cohort.students):.3f} s   "
           f"per student and exercise: {1000 * total / len(cohort.students) / len(names):.1f} ms")
+    print(f"preparing inputs (part of the above, one thread): {1000 * per_student_prep:.1f} ms per student")
     print(f"load average before/after: {load:.1f} / {os.getloadavg()[0]:.1f} "
           f"(other work on the machine slows the wall time)")
 

@@ -8,5 +8,17 @@ Where things live:
     rnn_grader/quiz/          the sympy-based quiz checker
     rnn_grader/nbgrader/      writing the nbgrader course
     rnn_grader/cohort/        grading a whole class
+    rnn_grader/notebook/      grading from Jupyter / Colab: ``rnn_grader.check("NAME")``
+    rnn_grader/progress/      the self-check's runs remembered, progress across runs
     rnn_grader/cli.py         the `grade` command (a thin click layer)
+
+``import rnn_grader`` imports nothing else: ``check`` loads the grader when called.
 """
+
+
+def check(name: str, *, lang: str | None = None, seed: int | None = None) -> None:
+    """Grade exercise ``name`` from the functions defined in this notebook, and show the
+    result (an HTML table in Jupyter / Colab, text elsewhere).  ``lang``: "ja" or "en"."""
+    from rnn_grader.notebook.check import check as run_check
+
+    run_check(name, lang=lang, seed=seed)

@@ -1,7 +1,9 @@
 """The `grade` command: a thin click layer over the library.
 
-    grade                       self-check of ./exercises
+    grade                       self-check of ./exercises (or of this folder, inside exercises/)
+    grade --list-checks         every exercise's checks, points and titles
     grade quiz ID "ANSWER"      check a quiz answer
+    grade progress              what the remembered runs say
     grade cohort DIR            grade a class
     grade nbgrader COURSE_DIR   write the nbgrader course
 
@@ -11,7 +13,10 @@ Exit codes: 0 full marks (or a right answer), 1 points lost (or a wrong answer),
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
+import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -21,17 +26,30 @@ from rnn_grader.messages import default_lang, msg
 
 SUBCOMMANDS = {
     "quiz": "rnn_grader.quiz.cli:quiz",
+    "progress": "rnn_grader.progress.cli:progress",
     "cohort": "rnn_grader.cohort.cli:cohort",
+    "experiments": "rnn_grader.experiments.cli:experiments",
     "nbgrader": "rnn_grader.nbgrader.cli:nbgrader",
+    "verify": "rnn_grader.nbgrader.cli:verify",
+    "release": "rnn_grader.release.cli:release",
 }
 LANG = click.Choice(["ja", "en"])
+DEFAULT_FOLDER = Path("exercises")
+
+
+def module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:  # its package is missing
+        return False
 
 
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use."""
 
     def list_commands(self, ctx):
-        return sorted(SUBCOMMANDS)
+        """The subcommands installed here (the learner kit has no instructor tools)."""
+        return sorted(name for name, target in SUBCOMMANDS.items() if module_exists(target.split(":")[0]))
 
     def get_command(self, ctx, name):
         if name not in SUBCOMMANDS:
@@ -45,37 +63,93 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--submission", type=click.Path(path_type=Path), default=Path("exercises"),
-              show_default=True, help="Folder holding the modules <name>.py to grade.")
+@click.option("--submission", type=click.Path(path_type=Path), default=None,
+              help="A folder of modules <name>.py or notebooks <name>.ipynb, or one notebook "
+                   "(default: ./exercises).")
 @click.option("-e", "--exercise", "names", multiple=True, metavar="NAME",
               help="Grade only this exercise (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
 @click.option("--lang", type=LANG, default=None, help="Message language (default: from LANG/LC_ALL).")
 @click.option("--seed", type=int, default=None, help="Fix the randomized inputs (default: fresh).")
+@click.option("--list-checks", is_flag=True, help="List each exercise's checks with their points, then stop.")
 @click.pass_context
-def cli(ctx, submission, names, as_json, lang, seed):
+def cli(ctx, submission, names, as_json, lang, seed, list_checks):
     """Grade the Deep Learning Day 3 exercises (self-check when no command is given)."""
     if ctx.invoked_subcommand is not None:
         return
+    lang = lang or default_lang()
+    if list_checks:
+        show_checks(names, lang)
+        return
     from rnn_grader.selfcheck import run_selfcheck
 
-    lang = lang or default_lang()
+    folder = submission if submission is not None else default_submission(lang)
     try:
-        result = run_selfcheck(submission, names=names, seed=seed)
+        result = run_selfcheck(folder, names=names, seed=seed)
     except KeyError as exc:
-        from rnn_grader.engine import all_exercises
-
-        raise click.UsageError(msg("cli.unknown_exercise", names=exc.args[0],
-                                   known=", ".join(all_exercises())).render(lang))
+        raise click.UsageError(unknown_exercise(exc.args[0], lang))
     except FileNotFoundError as exc:
         raise click.UsageError(msg("cli.missing_folder", path=exc.args[0]).render(lang))
+    from rnn_grader.progress.history import submission_key
+    from rnn_grader.progress.show import notes_after_run
+
+    notes = notes_after_run(submission_key(folder), result, lang)
+    if notes:
+        words = ["grade", "progress"] + (["--submission", str(submission)] if submission is not None else [])
+        notes.append(msg("progress.more", command=shlex.join(words)).render(lang))
     if as_json:
         click.echo(json.dumps(result.to_json(lang), ensure_ascii=False))
     else:
         from rnn_grader.render import render_submission
 
-        click.echo(render_submission(result, lang))
+        click.echo(render_submission(result, lang, command=repeat_command(submission, names, result.seed),
+                                     color=wants_color(), notes=notes))
     sys.exit(0 if result.all_passed else 1)
+
+
+def default_submission(lang: str) -> Path:
+    """``./exercises``; inside ``exercises/`` itself (modules here, no such sub-folder) this
+    folder, said on stderr; otherwise a usage error that says where to run `grade`."""
+    if DEFAULT_FOLDER.is_dir():
+        return DEFAULT_FOLDER
+    from rnn_grader.engine import all_exercises
+
+    if any(Path(f"{name}{suffix}").is_file() for name in all_exercises() for suffix in (".py", ".ipynb")):
+        click.echo(msg("cli.grading_here").render(lang), err=True)
+        return Path(".")
+    raise click.UsageError(msg("cli.no_exercises_here").render(lang))
+
+
+def repeat_command(submission: Path | None, names, seed: int) -> str:
+    """The `grade` call that repeats this run: same submission, same exercises, this seed."""
+    words = ["grade"]
+    if submission is not None:
+        words += ["--submission", str(submission)]
+    for name in dict.fromkeys(names):
+        words += ["-e", name]
+    return shlex.join(words + ["--seed", str(seed)])
+
+
+def wants_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def unknown_exercise(names: str, lang: str) -> str:
+    from rnn_grader.engine import all_exercises
+
+    return msg("cli.unknown_exercise", names=names, known=", ".join(all_exercises())).render(lang)
+
+
+def show_checks(names, lang: str) -> None:
+    from rnn_grader.checklist import render_checks
+    from rnn_grader.engine import select
+    from rnn_grader.render import terminal_width
+
+    try:
+        exercises = select(list(names))
+    except KeyError as exc:
+        raise click.UsageError(unknown_exercise(exc.args[0], lang))
+    click.echo(render_checks(exercises, lang, terminal_width()))
 
 
 def main():

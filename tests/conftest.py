@@ -1,6 +1,8 @@
 """Shared fixtures: one warm sandbox for the session, and grading a module given as source."""
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,9 @@ from rnn_grader.engine import ExerciseResult, grade_submission, select
 from rnn_grader.sandbox import Limits, Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
+# The self-check remembers runs (``rnn_grader.progress``): the tests' runs, and those of the
+# `grade` processes they start, go to a folder of their own, not the user's history.
+os.environ.setdefault("RNN_GRADER_HISTORY", str(Path(tempfile.mkdtemp(prefix="rnn-grader-tests-")) / "history.json"))
 
 
 def reference_source(name: str) -> str:

@@ -4,8 +4,9 @@
     grade cohort submissions/ --json > all.json  -> the same CSV, and every result on stdout
     grade cohort course/ --jobs 2 -e lstm -e gru --report report.html
 
-Defaults: ``--out grades.csv`` in the current folder; ``--seed 0`` (the course seed: every
-student gets the same inputs, and reruns resume consistently); ``--jobs`` the core count;
+Defaults: ``--out grades.csv`` in the current folder; ``--seed``: the course seed, from which
+each student's inputs are drawn with the student's folder name (default: an nbgrader course's
+own seed, ``COURSE/course_seed.txt``, else 0); ``--jobs`` the core count;
 ``--state <out>.state``.  Exit codes: 0 every student full marks (and every quiz answer
 right), 1 points lost, 2 usage error (missing folder, no students, unknown exercise).
 """
@@ -30,6 +31,27 @@ def load_report_writer(lang: str):
     except ImportError as exc:
         raise click.ClickException(msg("cohort.report_missing", error=str(exc)).render(lang))
     return write_report
+
+
+def course_seed(folder: Path) -> int:
+    """The seed of the nbgrader course (written by `grade nbgrader`) that ``folder`` is or is
+    in, e.g. COURSE or COURSE/submitted: its hidden tests draw each student's inputs from it.
+    COURSE_SEED for a folder outside any course."""
+    from rnn_grader.nbgrader.hidden import CourseSeedMissing, find_course, read_course_seed
+
+    course = find_course(folder.absolute())
+    try:
+        return read_course_seed(course) if course is not None else COURSE_SEED
+    except CourseSeedMissing:
+        return COURSE_SEED
+
+
+def apply_review(result, path: Path, lang: str) -> None:
+    """Apply the instructor's review file (rnn_grader.cohort.review) and say so on stderr."""
+    from rnn_grader.cohort.review import review_cohort, review_lines
+
+    for line in review_lines(review_cohort(result, path), path):
+        click.echo(line.render(lang), err=True)
 
 
 def progress_bar(enabled: bool, lang: str):
@@ -57,8 +79,9 @@ def progress_bar(enabled: bool, lang: str):
               help="Also print every student's results as one JSON object.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Parallel sandboxes (default: the core count).")
-@click.option("--seed", type=int, default=COURSE_SEED, show_default=True,
-              help="The course seed: every student gets the same inputs.")
+@click.option("--seed", type=int, default=None,
+              help="The course seed (keep it secret): each student's inputs are drawn from it and the "
+                   "student's folder name. Default: the nbgrader course's course_seed.txt, else 0.")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None,
               help="Message language (default: from LANG/LC_ALL).")
 @click.option("-e", "--exercise", "names", multiple=True, metavar="NAME",
@@ -68,11 +91,14 @@ def progress_bar(enabled: bool, lang: str):
 @click.option("--fresh", is_flag=True, help="Ignore saved results and grade everyone again.")
 @click.option("--report", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also write the class report (rnn_grader.report) to this file.")
+@click.option("--review", "review_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The instructor's free-text confirmations (default: DIR/review.json, when present).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Limits.wall_seconds, show_default=True,
               help="Seconds one exercise of one student may run.")
 @click.option("--memory", type=click.IntRange(min=64), default=Limits.memory_mb, show_default=True,
               help="Megabytes one exercise of one student may allocate.")
-def cohort(folder, out, as_json, jobs, seed, lang, names, state_dir, fresh, report, timeout, memory):
+def cohort(folder, out, as_json, jobs, seed, lang, names, state_dir, fresh, report, review_file, timeout,
+           memory):
     """Grade every DIR/<student>/ folder (modules <name>.py or nbgrader notebooks <name>.ipynb)."""
     from rnn_grader.cohort import cohort_json, grade_cohort, render_summary, write_csv
     from rnn_grader.engine import all_exercises, select
@@ -88,6 +114,7 @@ def cohort(folder, out, as_json, jobs, seed, lang, names, state_dir, fresh, repo
     except KeyError as exc:
         raise click.UsageError(msg("cli.unknown_exercise", names=exc.args[0],
                                    known=", ".join(all_exercises())).render(lang))
+    seed = seed if seed is not None else course_seed(folder)
     limits = Limits(wall_seconds=timeout, cpu_seconds=timeout, memory_mb=memory)
     bar, update = progress_bar(sys.stderr.isatty() and not as_json, lang)
     try:
@@ -100,6 +127,7 @@ def cohort(folder, out, as_json, jobs, seed, lang, names, state_dir, fresh, repo
             bar.stop()
     if not result.students:
         raise click.UsageError(msg("cohort.no_students", path=str(folder)).render(lang))
+    apply_review(result, review_file or folder / "review.json", lang)
     write_csv(result, out)
     if as_json:
         click.echo(json.dumps(cohort_json(result, lang), ensure_ascii=False))

@@ -11,14 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnn_grader.engine import Exercise, Text
+from rnn_grader.cohort.safe import safe_data, safe_name
+from rnn_grader.engine import Exercise
 from rnn_grader.messages import msg
+from rnn_grader.misconceptions import misconception_headline
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 UMASK = os.umask(0o022)
@@ -49,7 +50,10 @@ def number(value: float) -> str:
 
 
 def safe_cell(text: str) -> str:
-    """A student's folder name as a cell no spreadsheet runs as a formula (``=...`` -> ``'=...``)."""
+    """A student's folder name as one CSV cell: one line of safe text (no carriage return
+    can start a forged row, see ``safe.py``) that no spreadsheet runs as a formula
+    (``=...`` -> ``'=...``)."""
+    text = safe_name(text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
@@ -72,7 +76,7 @@ def write_csv(cohort, path: Path) -> None:
 def cohort_json(cohort, lang: str) -> dict:
     """Everything per student: each is the contract's exercise JSON, plus the misconceptions
     named per exercise and, when the student handed in quiz.json, the checked answers."""
-    students = {}
+    students = {}  # every string made safe at the end: one odd name or answer cannot break the JSON
     for student, result in cohort.students.items():
         entry = result.to_json(lang)
         entry["misconceptions"] = {name: list(dict.fromkeys(r.misconceptions))
@@ -80,7 +84,7 @@ def cohort_json(cohort, lang: str) -> dict:
         if student in cohort.quiz:
             entry["quiz"] = {i: answer.to_json(lang) for i, answer in cohort.quiz[student].items()}
         students[student] = entry
-    return {
+    return safe_data({
         "seed": cohort.seed,
         "isolated": cohort.isolated,
         "max_score": cohort.max_score,
@@ -88,7 +92,7 @@ def cohort_json(cohort, lang: str) -> dict:
                       for e in cohort.exercises},
         "students": students,
         "summary": [s.to_json(lang) for s in summarize(cohort)],
-    }
+    })
 
 
 # ----------------------------------------------------------------------------- summary
@@ -132,35 +136,6 @@ def summarize(cohort) -> list[ExerciseSummary]:
     return summaries
 
 
-def find_misconception(exercise: Exercise, name: str):
-    """The Misconception called ``name`` in the exercise's checks (None when unknown)."""
-    for check in exercise.checks:
-        for wrong in getattr(check, "misconceptions", []):
-            if wrong.name == name:
-                return wrong
-    return None
-
-
-def first_sentence(text: str, limit: int = 90) -> str:
-    """Up to the first sentence end (``. `` ``: `` ``。`` ``：``), at most ``limit`` characters."""
-    head = re.split(r"(?<=。)|(?<=：)|[.:](?=\s)", text.strip(), maxsplit=1)[0].rstrip("：")
-    return head if len(head) <= limit else head[:limit - 1] + "…"
-
-
-def misconception_headline(exercise: Exercise, name: str) -> Text | None:
-    """A misconception's short title: its ``title`` when it declares one, else the first
-    sentence of its explanation."""
-    wrong = find_misconception(exercise, name)
-    if wrong is None:
-        return None
-    title = getattr(wrong, "title", None)
-    if isinstance(title, Text):
-        return title
-    parts = {lang: first_sentence(wrong.explanation.render(lang)).replace("{", "{{").replace("}", "}}")
-             for lang in ("en", "ja")}
-    return Text(en=parts["en"] or name, ja=parts["ja"] or name)
-
-
 def render_summary(cohort, lang: str) -> str:
     """The table printed at the end of `grade cohort`, and the totals line."""
     header = [msg(f"cohort.summary.{k}").render(lang) for k in ("exercise", "full", "mean", "misconception")]
@@ -177,6 +152,11 @@ def render_summary(cohort, lang: str) -> str:
         answers = [a for answers in cohort.quiz.values() for a in answers.values()]
         lines.append(msg("cohort.summary.quiz", right=sum(a.correct for a in answers),
                          answers=len(answers), students=len(cohort.quiz)).render(lang))
+        free = [a for a in answers if getattr(a, "max_score", None) is not None]
+        if free:
+            lines.append(msg("cohort.summary.review", points=number(sum(a.score for a in free)),
+                             max=number(sum(a.max_score for a in free)),
+                             flagged=sum(a.review for a in free)).render(lang))
     graded = len(cohort.students) - len(cohort.resumed)
     lines.append(msg("cohort.summary.total", students=len(cohort.students),
                      full=sum(r.all_passed for r in cohort.students.values()), graded=graded,

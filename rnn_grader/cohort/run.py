@@ -2,10 +2,14 @@
 
     cohort = grade_cohort(Path("submissions"), seed=0, jobs=2, state_dir=Path("grades.csv.state"))
 
-How it is fast: each exercise's checks are prepared ONCE for the seed, in this thread
-(inputs drawn, expected values computed), and shared read-only; ``jobs`` threads each
-own one warm ``Sandbox`` (a forked-worker process, slot i = its own uid when root) and
-take students from a queue.  Per student and exercise the sandbox forks one child.
+Inputs per student: each student's checks are prepared for the student's own seed, drawn
+from the course seed and the folder name (``inputs.py``, ``engine.seeds``), so outputs copied
+from another student answer other inputs.
+
+How it is fast: ``jobs`` threads each own one warm ``Sandbox`` (a forked-worker process,
+slot i = its own uid when root) and take students from a queue; a thread reads the student's
+files (parses the notebooks) and prepares the student's checks, then the sandbox forks one
+child for all the student's exercises.  Checks that draw no input are prepared once.
 
 How it is robust: every exercise of every student is graded on its own (a crash, hang or
 hostile module only costs that exercise); a grader-side exception becomes an ``error``
@@ -28,8 +32,10 @@ import numpy as np
 
 from rnn_grader.cohort.collect import Submission, find_students
 from rnn_grader.cohort.state import StateStore, run_key, sha256
-from rnn_grader.engine import Exercise, ExerciseResult, SubmissionResult, prepare, select
-from rnn_grader.engine.grading import failed_result, judge_reply
+from rnn_grader.cohort.inputs import ClassInputs, StudentInputs
+from rnn_grader.engine import Exercise, ExerciseResult, SubmissionResult, select
+from rnn_grader.engine.grading import failed_result, judge_reply, limits_for, run_grouped
+from rnn_grader.engine.seeds import student_seed
 from rnn_grader.messages import msg
 from rnn_grader.sandbox import Limits, Sandbox, isolation_available, plain
 
@@ -64,12 +70,11 @@ class Cohort:
 
 @dataclass(frozen=True)
 class Plan:
-    """What every worker shares, read-only: the exercises, their checks prepared for the
-    seed (``checks[name]``: list of Prepared), their calls encoded once (``calls[name]``)."""
+    """What every worker shares: the exercises, the course seed, the limits, and ``inputs``
+    which prepares each student's checks (see ``inputs.py``)."""
 
     exercises: list[Exercise]
-    checks: dict
-    calls: dict
+    inputs: ClassInputs
     seed: int
     limits: Limits
 
@@ -94,7 +99,8 @@ def grade_cohort(root: Path, *, names: Sequence[str] | None = None, seed: int = 
                  progress: Progress | None = None, limits: Limits = Limits()) -> Cohort:
     """Grade every student folder of ``root`` (see ``collect.py`` for the layouts).
 
-    names: exercises to grade (all when None); seed: the inputs' seed, the same for everyone;
+    names: exercises to grade (all when None); seed: the course seed (each student's inputs
+    are drawn from it and the student's folder name);
     jobs: parallel sandboxes (default: the core count); state_dir: where finished students
     are saved and looked up (None: no resume); fresh: ignore saved results;
     progress(done, total, student): called in this thread after each student (student None
@@ -107,7 +113,7 @@ def grade_cohort(root: Path, *, names: Sequence[str] | None = None, seed: int = 
     if not root.is_dir():
         raise FileNotFoundError(str(root))
     submissions = find_students(root)
-    shared_key = run_key(seed, exercises, limits)
+    shared_key = run_key(seed, exercises, limits, isolated=isolation_available())
     keys = {s.student: sha256(shared_key + s.fingerprint()) for s in submissions}
     store = StateStore(state_dir) if state_dir is not None else None
     cohort = Cohort(root, seed, isolation_available(), exercises, {})
@@ -156,9 +162,8 @@ def run_parallel(todo: list[Submission], exercises: list[Exercise], seed: int, j
     their sandboxes killed; the students in hand are dropped."""
     if not todo:
         return
-    checks = {e.name: prepare(e, seed) for e in exercises}  # once, shared read-only
-    plan = Plan(exercises, checks, {name: encoded_calls(c) for name, c in checks.items()}, seed, limits)
-    if any(s.quiz is not None for s in todo):
+    plan = Plan(exercises, ClassInputs(exercises, seed), seed, limits)
+    if any(s.quiz_file is not None for s in todo):
         import rnn_grader.cohort.quizzes  # noqa: F401  (import once, here, not in the threads)
     tasks: queue.Queue = queue.Queue()
     for submission in todo:
@@ -186,12 +191,6 @@ def run_parallel(todo: list[Submission], exercises: list[Exercise], seed: int, j
             kill(box)
         for thread in threads:
             thread.join()
-
-
-def encoded_calls(prepared) -> plain.Raw:
-    """An exercise's calls as plain data, encoded once for the whole class (``Raw`` is
-    passed through unchanged when a job is encoded): the same for every student."""
-    return plain.Raw(plain.to_plain([call.to_plain() for ready in prepared for call in ready.calls]))
 
 
 def kill(box: Sandbox) -> None:
@@ -224,8 +223,8 @@ def work(plan: Plan, box: Sandbox, tasks: queue.Queue, done: queue.Queue, stop: 
 
 
 def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: threading.Event) -> Graded:
-    """Every exercise of one student (one sandbox child for all, each judged on its own),
-    then the quiz."""
+    """Every exercise of one student on the student's own inputs (one sandbox child for all,
+    each judged on its own), then the quiz.  The student's files are read here."""
     if stop.is_set():
         raise Aborted
     results, clean, runnable = {}, True, []
@@ -236,8 +235,12 @@ def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: thread
             results[exercise.name] = failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
         else:
             runnable.append(exercise)
+    # only the exercises that will run are prepared (a student's inputs cost real work)
+    inputs = plan.inputs.of(submission.student_id or submission.student, runnable)
     try:
-        results.update(run_exercises(plan, submission, runnable, box))
+        graded, disturbed = run_exercises(plan, inputs, submission, runnable, box)
+        results.update(graded)
+        clean = not disturbed  # interrupted from outside (JobReply.disturbed): not saved, regraded
     except Exception as exc:  # the grader's own failure: these exercises only, never saved
         error = msg("cohort.internal", error=f"{type(exc).__name__}: {exc}"[:300])
         results.update({e.name: failed_result(e, "error", error) for e in runnable})
@@ -250,29 +253,30 @@ def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: thread
 
         quiz = grade_quiz(submission.quiz)
     ordered = {e.name: results[e.name] for e in plan.exercises}
-    return Graded(submission, SubmissionResult(plan.seed, ordered), quiz, clean)
+    return Graded(submission, SubmissionResult(inputs.seed, ordered), quiz, clean)
 
 
 def failed_student(plan: Plan, submission: Submission, exc: Exception) -> Graded:
     """The row of a student whose grading failed outside any exercise (a grader bug)."""
     error = msg("cohort.internal", error=f"{type(exc).__name__}: {exc}"[:300])
     results = {e.name: failed_result(e, "error", error) for e in plan.exercises}
-    return Graded(submission, SubmissionResult(plan.seed, results), None, clean=False)
+    seed = student_seed(plan.seed, submission.student_id or submission.student)
+    return Graded(submission, SubmissionResult(seed, results), None, clean=False)
 
 
-def run_exercises(plan: Plan, submission: Submission, exercises: list[Exercise],
-                  box: Sandbox) -> dict[str, ExerciseResult]:
-    """Run and judge the given exercises of one student: the job's parts are encoded in
-    advance (each exercise's calls once per class, the sources once here)."""
+def run_exercises(plan: Plan, inputs: StudentInputs, submission: Submission, exercises: list[Exercise],
+                  box: Sandbox) -> tuple[dict[str, ExerciseResult], bool]:
+    """Run and judge the given exercises of one student on the student's ``inputs``; and
+    whether a reply was disturbed (interrupted from outside twice: the result is not final)."""
     if not exercises:
-        return {}
+        return {}, False
     sources = plain.Raw(plain.to_plain(submission.sources))
-    replies = box.run_batch(sources, str(submission.folder),
-                            [(e.name, plan.calls[e.name]) for e in exercises], plan.limits)
+    replies = run_grouped(box, sources, str(submission.folder),
+                          [(e, inputs.calls[e.name]) for e in exercises], plan.limits)
     results = {}
     for exercise, reply in zip(exercises, replies):
         with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
-            result = judge_reply(exercise, plan.checks[exercise.name], reply, plan.limits)
+            result = judge_reply(exercise, inputs.checks[exercise.name], reply, limits_for(exercise, plan.limits))
         result.output = reply.output
         results[exercise.name] = result
-    return results
+    return results, any(reply.disturbed for reply in replies)

@@ -89,16 +89,18 @@ def global_max_softmax(hs, h):
 
 
 WEIGHTS_WRONG = [
-    Misconception("softmax_over_batch", lambda hs, h: softmax(scores(hs, h), axis=0), Text(
-        en="your weights are normalized over the batch (axis 0): each column sums to 1. The softmax "
-           "runs over the time steps of one sequence: axis=1 of the (N, T) scores, so each row sums to 1.",
-        ja="重みがバッチ方向（axis 0）で正規化されていて、各列の和が 1 になっています。softmax は 1 つの系列の"
-           "時刻方向、つまり (N, T) のスコアの axis=1 に沿ってとり、各行の和を 1 にします。")),
+    # over everything before over the batch: with T = 1 (N > 1) both normalize the one column, and
+    # only the N = 1 cases (where over everything is right) tell the batch-axis softmax apart
     Misconception("softmax_over_everything", lambda hs, h: softmax(scores(hs, h).ravel(), axis=0).reshape(hs.shape[:2]), Text(
         en="your softmax runs over all N*T scores at once (no axis), so the sequences of the batch "
            "compete with each other. Normalize each sequence separately: axis=1, keepdims=True.",
         ja="softmax を N*T 個のスコア全体でとっていて（axis 指定なし）、バッチ内の系列同士が影響し合っています。"
            "系列ごとに正規化してください（axis=1, keepdims=True）。")),
+    Misconception("softmax_over_batch", lambda hs, h: softmax(scores(hs, h), axis=0), Text(
+        en="your weights are normalized over the batch (axis 0): each column sums to 1. The softmax "
+           "runs over the time steps of one sequence: axis=1 of the (N, T) scores, so each row sums to 1.",
+        ja="重みがバッチ方向（axis 0）で正規化されていて、各列の和が 1 になっています。softmax は 1 つの系列の"
+           "時刻方向、つまり (N, T) のスコアの axis=1 に沿ってとり、各行の和を 1 にします。")),
     Misconception("scores_summed_over_t", lambda hs, h: softmax(np.sum(hs * h[:, None, :], axis=1), axis=1), Text(
         en="your scores sum the product over the time axis (axis 1) instead of the hidden axis: that "
            "gives one number per hidden unit, not per time step. s[n, t] = sum over H of "
@@ -112,6 +114,11 @@ WEIGHTS_WRONG = [
            "summing to 1 in every row.",
         ja="生のスコア s = hs . h を返しています。重みは時刻方向の softmax(s) で、非負かつ各行の和が 1 です。")),
     Misconception("exp_not_normalized", lambda hs, h: np.exp(scores(hs, h)), Text(
+        en="you returned exp(s) without dividing by its sum over t. Divide each row by "
+           "`np.sum(e, axis=1, keepdims=True)` so that it sums to 1.",
+        ja="exp(s) を時刻方向の和で割らずに返しています。各行を `np.sum(e, axis=1, keepdims=True)` で割り、"
+           "和が 1 になるようにしてください。")),
+    Misconception("exp_not_normalized", lambda hs, h: np.exp(scores(hs, h) - scores(hs, h).max(axis=1, keepdims=True)), Text(
         en="you returned exp(s) without dividing by its sum over t. Divide each row by "
            "`np.sum(e, axis=1, keepdims=True)` so that it sums to 1.",
         ja="exp(s) を時刻方向の和で割らずに返しています。各行を `np.sum(e, axis=1, keepdims=True)` で割り、"
@@ -153,6 +160,11 @@ CONTEXT_WRONG = [
         ja="重みを隠れ次元の方向にブロードキャストしています（`a[:, None, :]`、形状 (N, 1, T)）。そのため t 番目の"
            "重みが t 番目の隠れユニットに掛かっています。a[n, t] は状態 hs[n, t] に掛ける重みなので "
            "`a[:, :, None]`（形状 (N, T, 1)）を使ってください（このケースは T と H が等しいため動いてしまいました）。")),
+    Misconception("context_not_summed", lambda hs, a: a[:, :, None] * hs, Text(
+        en="your context has shape (N, T, H): you weighted each state but did not add them up. The "
+           "context is the weighted SUM over t: `np.sum(a[:, :, None] * hs, axis=1)`, shape (N, H).",
+        ja="コンテキストの形状が (N, T, H) です。各状態に重みを掛けただけで、足し合わせていません。"
+           "コンテキストは時刻方向の重み付き「和」です: `np.sum(a[:, :, None] * hs, axis=1)`、形状 (N, H)。")),
     Misconception("context_mean", lambda hs, a: np.mean(a[:, :, None] * hs, axis=1), Text(
         en="you averaged the weighted states over t (divided by T). The weights already sum to 1, so "
            "the context is their plain sum: `np.sum(..., axis=1)`.",

@@ -78,6 +78,12 @@ WRONG = [
            "units instead of the time steps. Reverse axis 0: `hs_b[::-1]`.",
         ja="結果が `np.concatenate([hs_f, hs_b[:, ::-1]], axis=1)` で、時間ではなく隠れユニットの順を"
            "反転しています。反転するのは axis 0: `hs_b[::-1]`。")),
+    Misconception("stacked_new_axis", lambda hs_f, hs_b: np.stack([hs_f, hs_b[::-1]], axis=1), Text(
+        en="your result has shape (T, 2, H): `np.stack` puts the two states on a NEW axis. Each row must "
+           "be one vector of length 2H: join along the existing hidden axis, "
+           "`np.concatenate([hs_f, hs_b[::-1]], axis=1)`.",
+        ja="結果の形状が (T, 2, H) です。`np.stack` は 2 つの状態を「新しい」軸に並べます。各行は長さ 2H の "
+           "1 本のベクトルなので、既存の隠れ軸に沿ってつなげます: `np.concatenate([hs_f, hs_b[::-1]], axis=1)`。")),
 ]
 
 EXERCISE = Exercise("birnn_concat", Text(en="Bidirectional RNN features", ja="双方向 RNN の特徴量"), checks=[

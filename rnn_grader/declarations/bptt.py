@@ -49,12 +49,12 @@ def grad_inputs(rng):
 # ----------------------------------------------------------------------------- wrong deltas
 def deltas(error=lambda ys, ds: ys - ds, out_slope=lambda vs, ys: d_sigmoid(vs),
            recurrent=lambda later, W: later @ W.T, hidden_slope=d_sigmoid, backwards=True,
-           slope_on_both=True):
+           slope_on_both=True, last=0):
     """A ``bptt_deltas`` with one part replaced (the defaults give the right one)."""
     def run(us, vs, ys, ds, W, W_out):
         delta_out = error(ys, ds) * out_slope(vs, ys)                      # (T, N, O)
         delta, carried = np.zeros_like(us), np.zeros_like(us[0])
-        for t in (reversed(range(len(us))) if backwards else range(len(us))):
+        for t in (range(len(us) - 1, last - 1, -1) if backwards else range(len(us))):
             back, out = recurrent(carried, W), delta_out[t] @ W_out.T      # (N, H) each
             delta[t] = (back + out) * hidden_slope(us[t]) if slope_on_both else back + out * hidden_slope(us[t])
             carried = delta[t]
@@ -98,6 +98,13 @@ DELTA_WRONG = [
            "future: delta[t] needs delta[t+1], so loop t from T-1 down to 0 with delta[T] = 0.",
         ja="漸化式が時間の順方向に進み、delta[t-1] を使っています。誤差は未来から過去へ戻るので、"
            "delta[t] には delta[t+1] が必要です。delta[T] = 0 として t を T-1 から 0 へループしてください。")),
+    Misconception("skips_first_step", deltas(last=1), Text(
+        en="delta[0] is never computed: your backward loop stops before t = 0 "
+           "(`range(T-1, 0, -1)` ends at 1). The first step gets an error too: loop "
+           "`for t in reversed(range(T))` (or `range(T-1, -1, -1)`).",
+        ja="delta[0] が計算されていません。逆向きのループが t = 0 の手前で止まっています"
+           "（`range(T-1, 0, -1)` は 1 で終わります）。最初の時刻にも誤差は届くので、"
+           "`for t in reversed(range(T))`（または `range(T-1, -1, -1)`）でループしてください。")),
     Misconception("no_hidden_slope", deltas(hidden_slope=lambda u: 1.0), Text(
         en="the factor σ'(u_t) of the hidden sigmoid is missing: delta[t] = (delta[t+1] @ W.T + "
            "delta_out[t] @ W_out.T) * σ'(us[t]).",
@@ -118,15 +125,17 @@ def previous_states(z0, zs, forget_z0=False):
     return np.concatenate([first[None], zs[:-1]])
 
 
-def grads(delta_fn=reference.bptt_deltas, z_prev=previous_states, bias_sum=lambda d: d.sum(axis=(0, 1))):
+def grads(delta_fn=reference.bptt_deltas, z_prev=previous_states, bias_sum=lambda d: d.sum(axis=(0, 1)),
+          forward_z0=True, scale=lambda xs: 1.0):
     """An ``rnn_grads`` with one part replaced (the defaults give the right one)."""
     def run(xs, ds, W_in, W, W_out, b, c, z0=None):
-        us, zs, vs, ys = reference.forward(xs, W_in, W, W_out, b, c, z0)
+        us, zs, vs, ys = reference.forward(xs, W_in, W, W_out, b, c, z0 if forward_z0 else None)
         delta, delta_out = delta_fn(us, vs, ys, ds, W, W_out)
-        return {"W_in": np.einsum("tnd,tnh->dh", xs, delta),
-                "W": np.einsum("tni,tnh->ih", z_prev(z0, zs), delta),
-                "W_out": np.einsum("tnh,tno->ho", zs, delta_out),
-                "b": bias_sum(delta), "c": bias_sum(delta_out)}
+        found = {"W_in": np.einsum("tnd,tnh->dh", xs, delta),
+                 "W": np.einsum("tni,tnh->ih", z_prev(z0, zs), delta),
+                 "W_out": np.einsum("tnh,tno->ho", zs, delta_out),
+                 "b": bias_sum(delta), "c": bias_sum(delta_out)}
+        return {key: value * scale(xs) for key, value in found.items()}
     return run
 
 
@@ -158,6 +167,17 @@ GRAD_WRONG = [
            "over the batch, so its gradient is the sum: `delta.sum(axis=(0, 1))`.",
         ja="b と c の勾配をバッチで平均しています。損失 E = ½ Σ (y - d)² はバッチについての「和」なので、"
            "勾配も和です: `delta.sum(axis=(0, 1))`。")),
+    Misconception("forward_without_z0", grads(forward_z0=False), Text(
+        en="your gradients are those of a forward pass started from zeros: `forward(xs, ...)` was "
+           "called without `z0`. When z0 is given, the states, the deltas and the W gradient all "
+           "depend on it: pass `z0` on to the forward pass.",
+        ja="勾配がゼロから始めた順伝播のものになっています（`z0` を渡さずに `forward(xs, ...)` を呼んでいます）。"
+           "z0 が与えられたときは、状態も δ も W の勾配もそれに依存するので、順伝播に `z0` を渡してください。")),
+    Misconception("batch_mean", grads(scale=lambda xs: 1.0 / xs.shape[1]), Text(
+        en="every gradient is divided by the batch size N: you averaged over the batch. The loss "
+           "E = ½ Σ (y - d)² is a SUM over the batch (and over time), so its gradients are sums too.",
+        ja="すべての勾配がバッチサイズ N で割られています（バッチで平均しています）。損失 E = ½ Σ (y - d)² は"
+           "バッチ（と時刻）についての「和」なので、勾配も和です。")),
     Misconception("bias_not_summed_over_time", grads(bias_sum=lambda d: d[0].sum(axis=0)), BIAS_NOT_OVER_TIME),
     Misconception("bias_not_summed_over_time", grads(bias_sum=lambda d: d[-1].sum(axis=0)), BIAS_NOT_OVER_TIME),
 ] + [Misconception(wrong.name, grads(delta_fn=wrong.formula), wrong.explanation) for wrong in DELTA_WRONG]

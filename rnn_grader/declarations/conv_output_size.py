@@ -63,6 +63,10 @@ def no_plus_one(in_size, filter_size, stride=1, pad=0):
     return (in_size + 2 * pad - filter_size) // stride
 
 
+def plus_one_inside_division(in_size, filter_size, stride=1, pad=0):
+    return (in_size + 2 * pad - filter_size + 1) // stride
+
+
 def float_instead_of_int(in_size, filter_size, stride=1, pad=0):
     return float((in_size + 2 * pad - filter_size) // stride + 1)
 
@@ -90,6 +94,14 @@ WRONG = [
            "P zeros go on each side (top and bottom, left and right): use `2*P`.",
         ja="結果が `(H + P - F) // S + 1` になっていて、パディングを片側分しか数えていません。"
            "P は片側あたりの量で、上下（左右）の両方に付くので `2*P` です。")),
+    # before no_plus_one: with S > 1 it mostly gives the same numbers, except where S divides
+    # `H + 2P - F + 1` (10, 3, 2, 4 of the strided cases), where it is right and no_plus_one is not
+    Misconception("plus_one_inside_division", plus_one_inside_division, Text(
+        en="your result is `(H + 2P - F + 1) // S`: the `+ 1` is inside the division. It counts the "
+           "first filter position, so it comes after dividing the distance by the stride: "
+           "`(H + 2P - F) // S + 1`.",
+        ja="結果が `(H + 2P - F + 1) // S` になっていて、`+ 1` が割り算の中に入っています。`+ 1` は"
+           "フィルタの最初の位置の分なので、距離をストライドで割った後に足します: `(H + 2P - F) // S + 1`。")),
     Misconception("no_plus_one", no_plus_one, Text(
         en="your result is `(H + 2P - F) // S`: the `+ 1` is missing. `(H + 2P - F) // S` counts "
            "the steps the filter moves; the first position, before any step, adds one.",

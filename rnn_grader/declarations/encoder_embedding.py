@@ -53,14 +53,15 @@ def lookups(rng):
 
 # ----------------------------------------------------------------------------- wrong encoders
 def encoder(embed=lambda E, w: E.dot(w), step=lambda W, U, b, e, h: np.tanh(W.dot(e) + U.dot(h) + b),
-            start=lambda W, E: np.zeros(W.shape[0]), order=lambda words: words, keep_all=False):
+            start=lambda W, E: np.zeros(W.shape[0]), order=lambda words: words, keep_all=False,
+            finish=lambda h: h):
     """An ``encode(words, E, W, U, b)`` with one of its parts replaced."""
     def run(words, E, W, U, b):
         h, states = start(W, E), []
         for w in order(words):
             h = step(W, U, b, embed(E, w), h)
             states.append(h)
-        return np.array(states) if keep_all else h
+        return np.array(states) if keep_all else finish(h)
     return run
 
 
@@ -77,6 +78,12 @@ HIDDEN_SIZE_FROM_E = Text(
        "De と Dh が偶然等しいときだけ動いていました。")
 
 ENCODE_WRONG = [
+    Misconception("tanh_after_loop", encoder(step=lambda W, U, b, e, h: W.dot(e) + U.dot(h) + b, finish=np.tanh), Text(
+        en="tanh is applied once, after the loop: inside it h = W e + U h + b stays linear. The "
+           "nonlinearity belongs to every step, `h = np.tanh(W.dot(e) + U.dot(h) + b)`, so each "
+           "new state is squashed before the next word reads it.",
+        ja="tanh をループの後で 1 回だけ適用しています。ループの中の h = W e + U h + b は線形のままです。"
+           "非線形変換は毎時刻のもので、`h = np.tanh(W.dot(e) + U.dot(h) + b)` のように各状態を次の単語で使う前に押しつぶします。")),
     Misconception("transposed_embedding", encoder(embed=lambda E, w: E.T.dot(w)), Text(
         en="your embedding is `E.T.dot(w)` (exam choice (2)): that takes a ROW of E and only runs "
            "when De == V. E is (De, V) and its column j is the embedding of word j, so "

@@ -76,7 +76,59 @@ WRONG = [
            "`rate = threshold / norm` を使ってください。")),
 ]
 
-AMBIGUOUS_AT_EDGE = ("divide_by_norm", "divide_by_threshold", "always_rescale")
+
+
+def clipped_by(norm_of):
+    """Clipping with another 'norm' than the global L2 norm (the misconception formulas)."""
+    def run(grad, threshold):
+        norm = norm_of(grad)
+        return grad * (threshold / norm) if norm > threshold else grad
+    return run
+
+
+def clipped_per_row(grad, threshold):
+    """Each row clipped by its own L2 norm (rows of a 2-D or higher gradient)."""
+    if grad.ndim < 2:
+        raise ValueError("a 1-D gradient has no rows")
+    norms = np.linalg.norm(grad, axis=-1, keepdims=True)
+    return np.where(norms > threshold, grad * (threshold / np.where(norms > 0, norms, 1.0)), grad)
+
+
+WRONG += [
+    Misconception("l1_norm", clipped_by(lambda g: np.abs(g).sum()), Text(
+        en="you measure the gradient with the L1 norm (the sum of |g|). Clipping uses the L2 norm of all "
+           "elements: `norm = np.sqrt(np.sum(grad ** 2))` (`np.linalg.norm(grad)` for any shape).",
+        ja="勾配の大きさを L1 ノルム（|g| の和）で測っています。クリッピングでは全要素の L2 ノルムを使います: "
+           "`norm = np.sqrt(np.sum(grad ** 2))`（どの形状でも `np.linalg.norm(grad)`）。")),
+    Misconception("max_norm", clipped_by(lambda g: np.abs(g).max()), Text(
+        en="you measure the gradient by its largest |element| (the max norm). Clipping uses the L2 norm "
+           "of all elements together: `norm = np.sqrt(np.sum(grad ** 2))`.",
+        ja="勾配の大きさを要素の絶対値の最大（最大値ノルム）で測っています。クリッピングでは全要素をまとめた "
+           "L2 ノルムを使います: `norm = np.sqrt(np.sum(grad ** 2))`。")),
+    Misconception("per_row_norm", clipped_per_row, Text(
+        en="you clip each row by its own norm (`np.linalg.norm(grad, axis=...)`). Gradient clipping "
+           "rescales the WHOLE gradient by one factor, from the L2 norm of all its elements, so that "
+           "its direction is kept.",
+        ja="行ごとにそれぞれのノルムでクリップしています（`np.linalg.norm(grad, axis=...)`）。勾配クリッピングは、"
+           "全要素の L2 ノルムから求めた 1 つの係数で勾配「全体」を縮め、向きを保ちます。")),
+    Misconception("squared_norm", clipped_by(lambda g: np.sum(g ** 2)), Text(
+        en="you measure the gradient by the SUM OF SQUARES of its elements, the norm without its square "
+           "root. The L2 norm is `np.sqrt(np.sum(grad ** 2))` (or `np.linalg.norm(grad)`).",
+        ja="勾配の大きさを要素の二乗和で測っています（平方根を取り忘れたノルム）。L2 ノルムは "
+           "`np.sqrt(np.sum(grad ** 2))`（または `np.linalg.norm(grad)`）です。")),
+    # observed, not guessed: a reversed condition (`if rate < 1: return grad`) and no clipping at
+    # all look the same on these gradients
+    Misconception("large_gradients_unchanged", lambda grad, threshold: grad, Text(
+        en="gradients whose norm is above the threshold come back unchanged: nothing was clipped. Check "
+           "the condition: rescale when `norm > threshold` (`rate = threshold / norm < 1`), keep the "
+           "gradient otherwise.",
+        ja="ノルムがしきい値を超える勾配がそのまま返されていて、クリップされていません。条件を確認してください: "
+           "`norm > threshold`（`rate = threshold / norm < 1`）のときに縮め、それ以外はそのまま返します。")),
+]
+
+# at norm == threshold, the squared norm (threshold²) rescales to grad / threshold: it looks like
+# `>=` with grad / norm there
+AMBIGUOUS_AT_EDGE = ("divide_by_norm", "divide_by_threshold", "always_rescale", "squared_norm")
 
 EXERCISE = Exercise("gradient_clipping", Text(en="Gradient clipping", ja="勾配クリッピング"), checks=[
     ValueCheck("clips_large_gradients", points=4, function="gradient_clipping", inputs=too_large,

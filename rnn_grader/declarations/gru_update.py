@@ -65,6 +65,17 @@ WRONG = [
     Misconception("z_minus_one", lambda h_prev, h_bar, z: (z - 1) * h_prev + z * h_bar, Text(
         en="your result is `(z - 1) * h_prev + z * h_bar`: a sign slip, `z - 1` instead of `1 - z`.",
         ja="結果が `(z - 1) * h_prev + z * h_bar` で、符号が逆です。`z - 1` ではなく `1 - z` です。")),
+    Misconception("tanh_applied", lambda h_prev, h_bar, z: np.tanh((1 - z) * h_prev + z * h_bar), Text(
+        en="your result is `tanh((1 - z) * h_prev + z * h_bar)`: the tanh belongs to the candidate h_bar "
+           "only (it is already inside it). The update itself is a plain weighted sum: "
+           "`(1 - z) * h_prev + z * h_bar`.",
+        ja="結果が `tanh((1 - z) * h_prev + z * h_bar)` です。tanh は候補 h_bar の中ですでに使われています。"
+           "更新そのものは単純な重み付き和です: `(1 - z) * h_prev + z * h_bar`。")),
+    Misconception("matrix_product", lambda h_prev, h_bar, z: np.dot(1 - z, h_prev) + np.dot(z, h_bar), Text(
+        en="you used a matrix product (`np.dot` or `@`) where the gate multiplies element by element: "
+           "each unit has its own gate value. Use `*`: `(1 - z) * h_prev + z * h_bar`.",
+        ja="ゲートは要素ごとに掛けるもの（各ユニットに自分のゲート値がある）なのに、行列積（`np.dot` や `@`）を"
+           "使っています。`*` を使ってください: `(1 - z) * h_prev + z * h_bar`。")),
 ]
 
 EXERCISE = Exercise("gru_update", Text(en="GRU hidden-state update", ja="GRU の隠れ状態の更新"), checks=[

@@ -57,6 +57,14 @@ WRONG = [
         ja="結果が `forget_gate * a + input_gate * c_prev` で、ゲートが入れ替わっています。入力ゲートは"
            "新しい候補 `a` をどれだけ書き込むか、忘却ゲートは古いセル状態をどれだけ残すかを決めます: "
            "`input_gate * a + forget_gate * c_prev`（試験問題の選択肢 (3)）。")),
+    # before input_term_only: with both gates at 1 both give `a` (the other gate cases tell them apart)
+    Misconception("input_gate_mixes", lambda c_prev, a, i, f: i * a + (1 - i) * c_prev, Text(
+        en="your result is `input_gate * a + (1 - input_gate) * c_prev`: one gate mixes the old and the "
+           "new like the GRU's update gate. The LSTM has two independent gates: the forget gate decides "
+           "what is kept: `input_gate * a + forget_gate * c_prev` (with both gates at 1, both are added).",
+        ja="結果が `input_gate * a + (1 - input_gate) * c_prev` で、GRU の更新ゲートのように 1 つのゲートで"
+           "新旧を混ぜています。LSTM のゲートは独立に 2 つあり、残す分は忘却ゲートが決めます: "
+           "`input_gate * a + forget_gate * c_prev`（両方のゲートが 1 なら両方が足されます）。")),
     Misconception("input_term_only", lambda c_prev, a, i, f: i * a, Text(
         en="your result is `input_gate * a` only: the old cell state is lost at every step, so the "
            "LSTM has no memory. Add the kept part `forget_gate * c_prev` (choice (3)).",
@@ -86,6 +94,13 @@ WRONG = [
         ja="結果が `tanh(input_gate * a + forget_gate * c_prev)` です。tanh は隠れ状態 "
            "`h = output_gate * tanh(c)` の側で使います。セル状態は単純な和のままで、そのおかげで"
            "情報（と勾配）がそのまま伝わります。")),
+    Misconception("forget_gate_complement", lambda c_prev, a, i, f: i * a + (1 - f) * c_prev, Text(
+        en="you keep `(1 - forget_gate) * c_prev`: the forget gate is the share of the old cell that is "
+           "KEPT (f = 1 keeps everything, f = 0 forgets it), so the term is `forget_gate * c_prev`. "
+           "(`1 - z` belongs to the GRU's update, not to the LSTM's forget gate.)",
+        ja="`(1 - forget_gate) * c_prev` を残しています。忘却ゲートは古いセルを「残す」割合です"
+           "（f = 1 ですべて残し、f = 0 で忘れる）。項は `forget_gate * c_prev` です"
+           "（`1 - z` は GRU の更新の式で、LSTM の忘却ゲートではありません）。")),
     Misconception("gates_ignored", lambda c_prev, a, i, f: a + c_prev, Text(
         en="your result is `a + c_prev`: the gates are not used. Multiply the candidate by the "
            "input gate and the old cell state by the forget gate.",

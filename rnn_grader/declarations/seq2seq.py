@@ -31,19 +31,26 @@ def highest_on_ties(logits):
 
 
 def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True, use_c=True,
-            extra=0, end="after", with_start=False):
+            extra=0, end="after", with_start=False, zero_is_no_end=False, recurrent=True,
+            logits_first=False):
     """A ``greedy_decode`` with one part changed (the misconception formulas).  ``end``:
     "after" (right), "before" (not appended), "ignore", "while" (tests the current token,
-    the start token included, before each step)."""
+    the start token included, before each step).  ``recurrent=False`` drops `U @ h`;
+    ``logits_first`` picks each token from the state before the step's update."""
     def run(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
+        if zero_is_no_end and not end_id:   # `if end_id:` reads the id 0 as "no end id"
+            end_id = None
         h0, token, tokens = h, start_id, []
         while len(tokens) < max_len + extra:
             if end == "while" and token == end_id:
                 break
+            if logits_first:
+                token = pick(W_out @ h + c)
             fed = token if feed_back else start_id
             e = E[fed] if embed_row else E[:, fed]                  # (De,)
-            h = np.tanh(W @ e + U @ (h if carry else h0) + b)      # (Dh,)
-            token = pick(W_out @ h + (c if use_c else 0.0))
+            h = np.tanh(W @ e + (U @ (h if carry else h0) if recurrent else 0.0) + b)   # (Dh,)
+            if not logits_first:
+                token = pick(W_out @ h + (c if use_c else 0.0))
             if end == "before" and token == end_id:
                 break
             tokens.append(token)
@@ -62,17 +69,26 @@ def weights(rng, De, Dh, V):
 
 
 def varied(rng, De, Dh, V, max_len):
-    """A draw whose decoded sequence uses at least two tokens, and where feeding the start
-    token every step and (when De == V) embedding with rows of E give three different
-    sequences: each feeding mistake shows, and is not mistaken for the other."""
-    mistakes = [decoder(feed_back=False)] + ([decoder(embed_row=True)] if De == V else [])
+    """A draw whose decoded sequence uses at least two tokens, and where the mistakes that
+    change the whole sequence give sequences different from it and from each other: feeding
+    the start token every step, (when De == V) embedding with rows of E, the logits taken
+    before the state update, `U @ h` missing, the start token in the output.  Each of these
+    mistakes shows, and is not mistaken for another, on every seed."""
     for _ in range(TRIES):
         args = (*weights(rng, De, Dh, V), int(rng.integers(0, V)), max_len)
         tokens = greedy_decode(*args)
-        outputs = {tuple(tokens)} | {tuple(wrong(*args)) for wrong in mistakes}
-        if len(set(tokens)) >= 2 and len(outputs) == 1 + len(mistakes):
+        if len(set(tokens)) >= 2 and tells_apart(args, tokens, embed_row=De == V):
             break
     return args, tokens
+
+
+def tells_apart(args, tokens, embed_row=False, extra=()) -> bool:
+    """Do the whole-sequence mistakes (and ``extra`` decoders) give sequences different from
+    ``tokens`` (the right one) and from each other on ``args``?"""
+    mistakes = [decoder(feed_back=False), decoder(logits_first=True), decoder(recurrent=False),
+                decoder(with_start=True, extra=-1), *extra] + ([decoder(embed_row=True)] if embed_row else [])
+    outputs = {tuple(tokens)} | {tuple(wrong(*args)) for wrong in mistakes}
+    return len(outputs) == 1 + len(mistakes)
 
 
 def without_end(rng):
@@ -94,6 +110,17 @@ def with_end(rng):
     yield args + (args[7],)
     args, tokens = varied(rng, 3, 4, 7, 6)
     yield args + (next(t for t in range(7) if t not in tokens) if len(set(tokens)) < 7 else None,)
+    yield ends_at_token_zero(rng)
+
+
+def ends_at_token_zero(rng):
+    """end_id = 0 (a valid id, not "no end id"), reached at the 2nd to 4th token and not the
+    start: drawn until so, with a vocabulary of 3 on every seed."""
+    for _ in range(TRIES * 4):
+        args, tokens = varied(rng, 3, 4, 3, 7)
+        if args[7] != 0 and 0 in tokens[1:4] and tokens[0] != 0:
+            return args + (0,)
+    raise RuntimeError("no draw reaches token 0")
 
 
 def with_ties(rng):
@@ -105,14 +132,31 @@ def with_ties(rng):
             W_out[[1, 4]] = 0.0
             c[[1, 4]] = rng.uniform(0.0, 2.0)
             args = (h, E, W, U, b, W_out, c, int(rng.integers(0, V)), max_len, end)
-            if greedy_decode(*args) != decoder(pick=highest_on_ties)(*args):
+            tokens = greedy_decode(*args)
+            ends_early = end is None or len(tokens) < max_len    # dropping the end token is not "one short"
+            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end)):
                 break
         yield args
 
 
+def tie_look_alikes(end):
+    """The mistakes a tie case must tell apart besides the whole-sequence ones: the highest id on
+    ties, the bias c forgotten (c decides the tie against the other tokens), and with an end
+    token, stopping before appending it (the end token must come before the last position, or
+    this would look one token short)."""
+    stops = [decoder(end="before")] if end is not None else []
+    return [decoder(pick=highest_on_ties), decoder(use_c=False)] + stops
+
+
 def edge_cases(rng):
-    """max_len = 0 (nothing), max_len = 1, and end_id equal to the first token."""
-    args, tokens = varied(rng, 3, 4, 5, 4)
+    """max_len = 0 (nothing), max_len = 1, and end_id equal to the first token; that token is
+    neither the start token (a loop testing the current token first would stop at once, like one
+    not appending end_id) nor 0 (a test `if end_id:` would then look like no end test at all)."""
+    for _ in range(TRIES):
+        args, tokens = varied(rng, 3, 4, 5, 4)
+        first_before_update = int(np.argmax(args[5] @ args[0] + args[6]))   # with max_len = 1, the
+        if tokens[0] not in (0, args[7]) and first_before_update != args[7]:  # start token's look-alike
+            break
     yield args[:-1] + (0,)
     yield args[:-1] + (1,)
     yield args + (tokens[0],)
@@ -158,6 +202,13 @@ WRONG = [
     Misconception("end_not_appended", decoder(end="before"), Text(
         en="you stop before appending end_id. The end token is part of the output: append it, then stop.",
         ja="end_id を出力に加える前に止めています。終了トークンも出力に含めます。加えてから止めてください。")),
+    Misconception("end_id_zero_as_none", decoder(zero_is_no_end=True), Text(
+        en="with end_id = 0 you do not stop: a test like `if end_id and token == end_id` reads the "
+           "id 0 as false, i.e. as \"no end id\". 0 is a valid token id: compare with None "
+           "(`if end_id is not None and token == end_id`).",
+        ja="end_id = 0 のときに止まっていません。`if end_id and token == end_id` のような判定では ID 0 が偽、"
+           "つまり「end_id なし」と読まれます。0 も正しいトークン ID なので、None と比べてください"
+           "（`if end_id is not None and token == end_id`）。")),
     Misconception("ignores_end_id", decoder(end="ignore"), Text(
         en="you do not stop at end_id: decoding must stop right after end_id was appended.",
         ja="end_id で止まっていません。end_id を出力に加えた直後にデコードを止めてください。")),
@@ -167,6 +218,19 @@ WRONG = [
            "output: test it right after appending it.",
         ja="各ステップの前に現在のトークンを調べている（`while token != end_id`）ため、start_id が end_id と"
            "等しいと最初のステップの前に止まります。出力を終えるのは選ばれたトークンだけです。加えた直後に調べてください。")),
+    Misconception("logits_before_update", decoder(logits_first=True), Text(
+        en="each of your tokens comes from the state BEFORE the step's update: the logits are taken "
+           "from h and only then is h updated with the token. At each step, first update the state "
+           "with the fed token, `h = np.tanh(W @ e + U @ h + b)`, then take `logits = W_out @ h + c` "
+           "from the new state.",
+        ja="各トークンがそのステップで更新する「前」の状態から選ばれています（h から logits をとった後で、"
+           "そのトークンで h を更新しています）。各ステップでは、まず入力トークンで状態を更新し "
+           "`h = np.tanh(W @ e + U @ h + b)`、その新しい状態から `logits = W_out @ h + c` をとります。")),
+    Misconception("no_recurrent_term", decoder(recurrent=False), Text(
+        en="your state update has no `U @ h`: each new state depends only on the token fed in, so the "
+           "decoder forgets the encoder's state and everything before. `h = np.tanh(W @ e + U @ h + b)`.",
+        ja="状態の更新に `U @ h` がありません。新しい状態が入力トークンだけで決まり、エンコーダの状態も"
+           "それまでの文脈も失われます。`h = np.tanh(W @ e + U @ h + b)` です。")),
     Misconception("ties_to_highest", decoder(pick=highest_on_ties), Text(
         en="when several logits are equal you chose the highest id. The contract breaks ties to the "
            "lowest id, which is what `np.argmax` returns (the first maximum).",

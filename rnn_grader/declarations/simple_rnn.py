@@ -119,12 +119,13 @@ DERIVATIVE_WRONG = [
 
 
 # ----------------------------------------------------------------------------- wrong forward passes
-def forward(*, use_b=True, use_c=True, recurrence="W", carry=True, output_sigmoid=True):
+def forward(*, use_b=True, use_c=True, recurrence="W", carry=True, output_sigmoid=True, use_z0=True,
+            stack_axis=0):
     """An ``rnn_forward`` with one of its parts changed (the misconception formulas)."""
     def run(xs, W_in, W, W_out, b, c, z0=None):
         T, N, _ = xs.shape
         H = W.shape[0]
-        start = np.zeros((N, H)) if z0 is None else z0
+        start = np.zeros((N, H)) if z0 is None or not use_z0 else z0
         z, outputs = start, ([], [], [], [])
         for t in range(T):
             u = xs[t] @ W_in + (z if carry else start) @ (W if recurrence == "W" else W_in) + (b if use_b else 0)
@@ -132,7 +133,7 @@ def forward(*, use_b=True, use_c=True, recurrence="W", carry=True, output_sigmoi
             v = z @ W_out + (c if use_c else 0)
             for store, value in zip(outputs, (u, z, v, sigmoid(v) if output_sigmoid else v)):
                 store.append(value)
-        return tuple(np.array(values) for values in outputs)
+        return tuple(np.stack(values, axis=stack_axis) for values in outputs)
     return run
 
 
@@ -166,6 +167,20 @@ FORWARD_WRONG = [
     Misconception("output_without_sigmoid", forward(output_sigmoid=False), Text(
         en="your ys equal vs: the output activation is missing. y_t = sigmoid(v_t).",
         ja="ys が vs と同じです。出力の活性化が抜けています。y_t = sigmoid(v_t) です。")),
+    Misconception("z0_ignored", forward(use_z0=False), Text(
+        en="your forward pass starts from zeros even when z0 is given: the initial state is ignored. "
+           "z_(-1) = z0 when it is given (zeros only when z0 is None): `z = np.zeros((N, H)) if z0 is "
+           "None else z0`.",
+        ja="z0 が与えられても、順伝播がゼロから始まっています（初期状態が無視されています）。"
+           "z0 が与えられたら z_(-1) = z0 です（ゼロにするのは z0 が None のときだけ）: "
+           "`z = np.zeros((N, H)) if z0 is None else z0`。")),
+    Misconception("batch_major_stacking", forward(stack_axis=1), Text(
+        en="your outputs are stacked batch-major, (N, T, ·) (`np.stack(..., axis=1)`): the time steps "
+           "are right, but sequences are time-major here: us, zs, vs, ys have shape (T, N, ·), step t "
+           "at index t. Stack along axis 0 (`np.array(list_of_steps)`).",
+        ja="出力をバッチが先の (N, T, ·) に積んでいます（`np.stack(..., axis=1)`）。各時刻の値は正しいのですが、"
+           "ここでは時間が先頭です: us, zs, vs, ys の形状は (T, N, ·) で、時刻 t はインデックス t です。"
+           "軸 0 に積んでください（`np.array(各時刻のリスト)`）。")),
     Misconception("batch_first_loop", batch_first, Text(
         en="you loop over axis 1 (`xs[:, t]`) as if xs were (N, T, D), but sequences are time-major: "
            "xs has shape (T, N, D) and time step t is `xs[t]`. Loop over `range(xs.shape[0])` and "

@@ -49,6 +49,9 @@ def large_scores(rng):
     targets = rng.integers(0, 8, 4)
     targets[0] = int(np.argmin(scores[0]))
     yield scores, targets
+    # rows thousands apart: one maximum for the whole batch makes the low row 0/0 (every seed)
+    scores = rng.normal(0.0, 3.0, (3, 6)) + np.array([[4000.0], [-4000.0], [0.0]])
+    yield scores, rng.integers(0, 6, 3)
 
 
 def loss_edges(rng):
@@ -111,7 +114,22 @@ def naive_loss(scores, targets):
     return float(-np.mean(np.log(picked(e / e.sum(axis=1, keepdims=True), targets))))
 
 
+def global_max_loss(scores, targets):
+    """Log-softmax shifted by ONE maximum for the whole batch (the misconception)."""
+    shifted = scores - scores.max()
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-np.mean(picked(log_p, targets)))
+
+
 LOSS_WRONG = [
+    Misconception("log_softmax_global_max", global_max_loss, Text(
+        en="you subtract one maximum for the whole batch (`scores.max()` without axis). A row whose "
+           "scores lie thousands below that maximum gets exp(...) = 0 everywhere, so log(0) = -inf "
+           "and the loss is inf or NaN. Subtract each row's own maximum: "
+           "`scores.max(axis=1, keepdims=True)`.",
+        ja="バッチ全体で 1 つの最大値（axis なしの `scores.max()`）を引いています。スコアがその最大値より数千小さい"
+           "行では exp(...) がすべて 0 になり、log(0) = -inf で損失が inf か NaN になります。各行の最大値 "
+           "`scores.max(axis=1, keepdims=True)` を引いてください。")),
     Misconception("summed_over_batch", lambda s, t: -np.sum(picked(log_softmax(s), t)), Text(
         en="your loss is the sum over the batch; the contract asks for the mean: divide by N.",
         ja="損失をバッチ全体で合計しています。求められているのは平均なので N で割ってください。")),

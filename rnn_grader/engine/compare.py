@@ -212,3 +212,28 @@ def equal(a, b) -> bool:
         return bool(a == b)
     except Exception:
         return False
+
+
+def first_difference(got, expected, *, time_major: bool = False) -> Text | None:
+    """Where two same-shaped float arrays (or tuples of them) first disagree: the index, and
+    both values (None when they agree, or cannot be compared entry by entry).  With
+    ``time_major`` the first index is named as the time step."""
+    if isinstance(expected, (tuple, list)) and isinstance(got, (tuple, list)) and len(got) == len(expected):
+        for index, (g, e) in enumerate(zip(got, expected)):
+            detail = first_difference(g, e, time_major=time_major)
+            if detail is not None:
+                return msg("compare.item", index=index).format(detail=detail)
+        return None
+    if not (isinstance(got, np.ndarray) and isinstance(expected, np.ndarray)) or got.shape != expected.shape \
+            or got.ndim == 0 or got.dtype.kind not in "fc":
+        return None
+    with np.errstate(all="ignore"):
+        scale = max(1.0, float(np.max(np.abs(expected), initial=0.0)))
+        bad = ~(np.abs(got - expected) <= ATOL * scale + RTOL * np.abs(expected))
+    bad &= ~(np.isnan(got) & np.isnan(expected))
+    if not bad.any():
+        return None
+    index = tuple(int(i) for i in np.argwhere(bad)[0])
+    where = msg("compare.time_step", t=index[0]) if time_major and got.ndim >= 2 else ""
+    return msg("compare.first_difference", index=list(index), where=where,
+               expected=f"{expected[index]:.6g}", got=f"{got[index]:.6g}")

@@ -143,12 +143,15 @@ class Exercise:
     """An exercise: its name (= module name), title, required functions and checks.
 
     ``practice_bank`` is set in the learner kit only: the prepared practice sets that stand
-    in for live preparation there (``bank.py``)."""
+    in for live preparation there (``bank.py``).  ``wall_seconds``: the exercise's own time
+    limit in the sandbox (e.g. one that trains a network), at least the run's own limit there
+    (``grading.limits_for``); None keeps the run's limit."""
 
     name: str
     title: Text
     checks: list[Check]
     functions: list[str] = field(default_factory=list)
+    wall_seconds: float | None = None
     practice_bank: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self):

@@ -7,6 +7,8 @@ sandbox; the sandbox only returns the learner's outputs as plain data.
 """
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import signal
 import zlib
 from pathlib import Path
@@ -93,11 +95,27 @@ def grade_submission(folder: Path, exercises: Sequence[Exercise], *, seed: int, 
         if exercise.name not in prepared:
             prepared[exercise.name] = prepare(exercise, seed)
     present = [e for e in exercises if e.name in sources]
-    replies = sandbox.run_batch(sources, str(folder), [(e.name, calls_of(prepared[e.name])) for e in present],
-                                limits) if present else []
+    replies = run_grouped(sandbox, sources, str(folder), [(e, calls_of(prepared[e.name])) for e in present], limits)
     by_name = dict(zip([e.name for e in present], replies))
-    return SubmissionResult(seed, {e.name: finish(e, prepared[e.name], by_name.get(e.name), limits)
+    return SubmissionResult(seed, {e.name: finish(e, prepared[e.name], by_name.get(e.name), limits_for(e, limits))
                                    for e in exercises})
+
+
+def limits_for(exercise: Exercise, limits: Limits) -> Limits:
+    """The run's limits, with the time raised to the exercise's own limit when it declares a longer one."""
+    seconds = exercise.wall_seconds
+    if seconds is None or seconds <= limits.wall_seconds:
+        return limits
+    return dataclasses.replace(limits, wall_seconds=seconds, cpu_seconds=max(limits.cpu_seconds, seconds))
+
+
+def run_grouped(sandbox: Sandbox, sources, folder: str, jobs: Sequence[tuple], limits: Limits) -> list[JobReply]:
+    """``sandbox.run_batch`` for ``jobs`` = [(exercise, calls), ...], once per run of consecutive
+    exercises with the same limits (one with a time limit of its own gets its own child)."""
+    replies = []
+    for own, group in itertools.groupby(jobs, key=lambda job: limits_for(job[0], limits)):
+        replies += sandbox.run_batch(sources, folder, [(e.name, calls) for e, calls in group], own)
+    return replies
 
 
 # ----------------------------------------------------------------------------- judging

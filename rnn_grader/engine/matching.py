@@ -2,9 +2,9 @@
 
 When a check is prepared (the instructor's side), each misconception that has a formula is
 evaluated on each case: ``wrong_values`` records its value, or the error it raised.  When a
-submission is judged, ``named`` returns the first misconception whose recorded value the
-learner's answer reproduces (and that is itself wrong on the case), or whose error the
-learner's call raised.  Judging needs only these recorded values, never the formulas: the
+submission is judged, ``singled_out`` returns the misconception whose recorded value (or error) the
+learner's answers reproduce on every failing case -- the evidence singles it out -- and
+``named`` the first one reproduced on a single case.  Judging needs only these recorded values, never the formulas: the
 same code names mistakes in the grader and in the learner kit.
 """
 from __future__ import annotations
@@ -36,27 +36,48 @@ def wrong_values(misconceptions: Sequence[Misconception], args: tuple) -> list:
     return values
 
 
+def reproduces(wrong: Misconception, recorded, outcome: Outcome, expected,
+               same: Callable[[object, object], bool]) -> bool:
+    """Does the outcome reproduce this misconception's recorded value (or error)?
+    ``same(got, wanted)`` is the check's own agreement test; a misconception's ``match``
+    replaces it.  A value matches when the learner's agrees with it and it does not agree
+    with ``expected``; an error matches when the learner's call raised exactly the same one."""
+    if recorded is None:
+        return False
+    kind, value = recorded
+    if kind == "raised":
+        return outcome.error is not None and outcome.error == value
+    if not outcome.ok:
+        return False
+    agree = wrong.match or same
+    try:
+        with np.errstate(all="ignore"):
+            return bool(agree(outcome.value, value) and not agree(value, expected))
+    except Exception:  # noqa: BLE001 - a value of another kind does not match
+        return False
+
+
 def named(misconceptions: Sequence[Misconception], values: Sequence, outcome: Outcome, expected,
           same: Callable[[object, object], bool]) -> Misconception | None:
-    """The first misconception the outcome reproduces.  ``same(got, wanted)`` is the check's
-    own agreement test; a misconception's ``match`` replaces it.  A value matches when the
-    learner's agrees with it and it does not agree with ``expected``; an error matches when
-    the learner's call raised exactly the same one."""
+    """The first misconception the outcome of one case reproduces (None when none does)."""
     for wrong, recorded in zip(misconceptions, values):
-        if recorded is None:
-            continue
-        kind, value = recorded
-        if kind == "raised":
-            if outcome.error is not None and outcome.error == value:
-                return wrong
-            continue
-        if not outcome.ok:
-            continue
-        agree = wrong.match or same
-        try:
-            with np.errstate(all="ignore"):
-                if agree(outcome.value, value) and not agree(value, expected):
-                    return wrong
-        except Exception:  # noqa: BLE001 - a value of another kind does not match
-            continue
+        if reproduces(wrong, recorded, outcome, expected, same):
+            return wrong
+    return None
+
+
+def singled_out(misconceptions: Sequence[Misconception], failures: Sequence[tuple], same) -> tuple | None:
+    """The misconception that explains EVERY failing case, and the first case it was seen on:
+    ``failures`` holds ``(case index, values, outcome, expected)`` for each failing case.
+    A misconception that fits some failures but not others is not the learner's mistake:
+    then nothing is named (None), and the check says what it observed instead.  (A case where
+    both the learner's call and the formula raised, in other words, does not count against
+    it: the formula stands for the mistake, not for every line of the learner's code.)"""
+    for position, wrong in enumerate(misconceptions):
+        seen = [reproduces(wrong, values[position], outcome, expected, same)
+                for _, values, outcome, expected in failures]
+        both_raised = [outcome.error is not None and values[position] is not None and values[position][0] == "raised"
+                       for _, values, outcome, _ in failures]
+        if any(seen) and all(s or r for s, r in zip(seen, both_raised)):
+            return wrong, failures[seen.index(True)][0]
     return None

@@ -12,8 +12,9 @@ from rnn_grader.engine.compare import describe_type
 
 BITS = 8
 PARAMETERS = ("W_in", "W", "W_out", "b", "c")
-LEARNED = 0.95          # held-out accuracy of a network that learned (right ones reach 1.0)
-EXPLODED = 100.0        # largest gradient norm of relu without clipping (right ones: hundreds)
+LEARNED = 0.95          # share of the sums a network that learned adds right (right trains: 1.0)
+LEARNED_AGAIN = 0.5     # the same for relu with clipping (right trains: 0.85 to 1.0; without clipping ~0)
+EXPLODED = 100.0        # largest gradient norm of relu without clipping (right trains: 500 and more)
 
 PART_WRONG = Text(en="`{part}` differs from the expected one: {detail}",
                   ja="`{part}` が期待される値と異なります: {detail}")
@@ -24,19 +25,19 @@ WRONG_SHAPE = Text(en="`{part}` has shape {got}; {expected} is expected.",
 NOT_LEARNED = Text(
     en="with activation={activation!r}, clip={clip}, {iters} iterations of batch {batch}: your network adds "
        "{accuracy:.1%} of all 16 384 sums a + b (a, b < 128) without a wrong bit; a network that learned "
-       "adds at least {bound:.0%} (a right train reaches 100% here). Largest gradient norm: {norm:.3g}; "
+       "adds at least {bound:.0%} here. Largest gradient norm: {norm:.3g}; "
        "mean loss of the last 100 iterations: {loss:.3g}.",
     ja="activation={activation!r}, clip={clip}, バッチ {batch} で {iters} 回学習した結果、すべての足し算 a + b"
        "（a, b < 128、16 384 通り）のうち 1 ビットも間違えなかったのは {accuracy:.1%} です。学習できたネットワークは"
-       "{bound:.0%} 以上（正しい train ではここで 100%）。勾配ノルムの最大値: {norm:.3g}、最後の 100 回の損失の平均: {loss:.3g}。")
+       "ここで {bound:.0%} 以上。勾配ノルムの最大値: {norm:.3g}、最後の 100 回の損失の平均: {loss:.3g}。")
 NOT_EXPLODED = Text(
     en="with activation='relu' and no clipping, the largest gradient norm your train recorded in {iters} "
        "iterations is {norm:.3g}. Here the gradients of a right train explode to norms in the hundreds "
-       "(at least {bound:g}) and learning stalls (it adds {accuracy:.1%} of the sums): relu does not squash "
-       "the state, so δ grows through W at every step back in time.",
+       "(at least {bound:g}) within these iterations and learning stalls (yours adds {accuracy:.1%} of the "
+       "sums): relu does not squash the state, so δ grows through W at every step back in time.",
     ja="activation='relu'、クリッピングなしで {iters} 回学習したとき、記録された勾配ノルムの最大値は {norm:.3g} です。"
-       "正しい train ではここで勾配が爆発してノルムが数百（{bound:g} 以上）になり、学習が止まります"
-       "（このとき正解率は {accuracy:.1%}）。relu は状態を押しつぶさないので、時間をさかのぼるたびに δ が W を通じて大きくなります。")
+       "正しい train ではこの回数のうちに勾配が爆発してノルムが数百（{bound:g} 以上）になり、学習が止まります"
+       "（あなたの結果の正解率は {accuracy:.1%}）。relu は状態を押しつぶさないので、時間をさかのぼるたびに δ が W を通じて大きくなります。")
 CLIPPED_NOT_LEARNED = Text(
     en="relu with clip={clip}: clipping should let relu learn again, but {detail}",
     ja="relu で clip={clip} のとき、クリッピングによって再び学習できるはずですが、{detail}")
@@ -48,7 +49,8 @@ class Problem(Exception):
 
 # ----------------------------------------------------------------------------- the given forward
 def sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
+    """σ(x) = 1 / (1 + exp(-x)), written as exp(-log(1 + exp(-x))) so that it never overflows."""
+    return np.exp(-np.logaddexp(0.0, -x))
 
 
 def activate(u, activation):
@@ -156,16 +158,26 @@ def observed(args, value) -> dict:
     return {**run, "accuracy": held_out_accuracy(params, run["activation"]), "norm": largest, "loss": loss}
 
 
-def learns(args, value) -> Text | None:
-    """The network adds at least LEARNED of all sums after training."""
+def learned(args, value, bound) -> Text | None:
+    """The network adds at least ``bound`` of all sums after training."""
     try:
         seen = observed(args, value)
     except Problem as problem:
         return problem.args[0]
-    if seen["accuracy"] >= LEARNED:
+    if seen["accuracy"] >= bound:
         return None
-    report = NOT_LEARNED.format(**{k: v for k, v in seen.items() if k != "rng"}, bound=LEARNED)
+    report = NOT_LEARNED.format(**{k: v for k, v in seen.items() if k != "rng"}, bound=bound)
     return report if seen["clip"] is None else CLIPPED_NOT_LEARNED.format(clip=seen["clip"], detail=report)
+
+
+def learns(args, value) -> Text | None:
+    """sigmoid: the network adds at least LEARNED of all sums."""
+    return learned(args, value, LEARNED)
+
+
+def learns_again(args, value) -> Text | None:
+    """relu with clipping: the network adds at least LEARNED_AGAIN of all sums."""
+    return learned(args, value, LEARNED_AGAIN)
 
 
 def explodes(args, value) -> Text | None:

@@ -27,6 +27,9 @@ MESSAGES = {
     "cohort.bad_notebook": Text(
         en="the notebook `{file}` could not be read ({error}); submit the notebook as saved by Jupyter.",
         ja="ノートブック `{file}` を読み込めませんでした（{error}）。Jupyter で保存したノートブックを提出してください。"),
+    "cohort.bad_file": Text(
+        en="the file `{file}` could not be read ({error}).",
+        ja="ファイル `{file}` を読み込めませんでした（{error}）。"),
     "cohort.internal": Text(
         en="the grader itself failed on this exercise ({error}); please tell the instructor. "
            "Your other exercises were graded normally.",
@@ -59,10 +62,10 @@ MESSAGES = {
     "cohort.summary.full": Text(en="full marks", ja="満点"),
     "cohort.summary.mean": Text(en="mean", ja="平均"),
     "cohort.summary.misconception": Text(en="most common misconception", ja="最も多い誤解"),
-    "cohort.summary.quiz": Text(en="quiz: {right} of {answers} answers right ({students} students)",
+    "cohort.summary.quiz": Text(en="quiz: answers right {right}/{answers} (students: {students})",
                                 ja="小テスト: {answers} 件中 {right} 件正解（{students} 人）"),
     "cohort.summary.total": Text(
-        en="{students} students, {full} with full marks; graded {graded} in {seconds} s "
+        en="students: {students}, with full marks: {full}; graded {graded} in {seconds} s "
            "({per} s per student), {resumed} taken from saved state; seed {seed}.",
         ja="{students} 人中 {full} 人が満点。{graded} 人を {seconds} 秒で採点（1 人あたり {per} 秒）、"
            "{resumed} 人は保存済みの結果を使用。seed {seed}。"),

@@ -31,6 +31,10 @@ MESSAGES = {
     "compare.item": Text(
         en="item {index} of the returned tuple: {detail}",
         ja="戻り値のタプルの {index} 番目: {detail}"),
+    "compare.first_difference": Text(
+        en="first difference at index {index}{where}: expected {expected}, got {got}.",
+        ja="最初に食い違うのはインデックス {index}{where} です: 正解 {expected}、あなたの値 {got}。"),
+    "compare.time_step": Text(en=" (time step t = {t})", ja="（時刻 t = {t}）"),
     "compare.unreadable": Text(
         en="the returned value could not be examined ({error}).",
         ja="戻り値を調べられませんでした（{error}）。"),

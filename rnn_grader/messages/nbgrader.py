@@ -22,6 +22,30 @@ MESSAGES = {
     "nbgrader.test_cell": Text(
         en="Graded check: {title} ({points} points)",
         ja="採点項目: {title}（{points} 点）"),
+    # grade verify
+    "nbgrader.verify.not_a_course": Text(
+        en="{path} is not an autograded nbgrader course: it needs gradebook.db and submitted/ "
+           "(run `nbgrader autograde day3` in it first).",
+        ja="{path} は自動採点済みの nbgrader コースではありません。gradebook.db と submitted/ が必要です"
+           "（先にそのフォルダで `nbgrader autograde day3` を実行してください）。"),
+    "nbgrader.verify.differs": Text(
+        en="{student} / {notebook}: nbgrader {nbgrader}, sandbox {sandbox}",
+        ja="{student} / {notebook}: nbgrader {nbgrader} 点、サンドボックス {sandbox} 点"),
+    "nbgrader.verify.summary": Text(
+        en="{notebooks} notebooks compared, {differ} with scores that differ from the sandbox's.",
+        ja="{notebooks} 件のノートブックを照合し、{differ} 件でサンドボックスと点数が異なりました。"),
+    "nbgrader.verify.written": Text(
+        en="the sandbox's scores of {count} notebooks were written to gradebook.db (as manual "
+           "scores); `nbgrader export` and `nbgrader generate_feedback` now use them.",
+        ja="{count} 件のノートブックについて、サンドボックスの点数を gradebook.db に（手動採点の点として）"
+           "書き込みました。`nbgrader export` と `nbgrader generate_feedback` はこの点数を使います。"),
+    "nbgrader.no_course_seed": Text(
+        en="the hidden tests need the course seed: no course folder with {file} was found at or "
+           "above {path}. Run the course's notebooks from the course folder that `grade nbgrader` "
+           "wrote (nbgrader does so), or write the course again.",
+        ja="隠しテストにはコースの seed が必要ですが、{path} とその上のフォルダに {file} のあるコースフォルダが"
+           "見つかりません。`grade nbgrader` が書き出したコースフォルダでノートブックを実行してください"
+           "（nbgrader はそうします）。またはコースを書き出し直してください。"),
     "nbgrader.hidden_note": Text(
         en="The graded test is hidden in your copy; it runs when the notebook is graded.",
         ja="採点用のテストはこのノートブックでは隠されています。採点時に実行されます。"),

@@ -8,11 +8,14 @@ MESSAGES = {
     # verdicts
     "quiz.right": Text(en="Right.", ja="正解です。"),
     "quiz.wrong": Text(en="Not right.", ja="不正解です。"),
-    "quiz.refused": Text(en="The answer could not be read: {reason}",
+    "quiz.refused": Text(en="Could not read your answer: {reason}",
                          ja="解答を読み取れませんでした: {reason}"),
     "quiz.read_as": Text(en="read as: {expr}", ja="読み取り結果: {expr}"),
     "quiz.verdict_right": Text(en="RIGHT", ja="正解"),
     "quiz.verdict_wrong": Text(en="WRONG", ja="不正解"),
+    "quiz.verdict_unread": Text(en="NOT READ", ja="読み取れず"),
+    "quiz.how_to_answer": Text(en='Answer with: grade quiz {id} "ANSWER"',
+                               ja='解答するには: grade quiz {id} "解答"'),
     "quiz.unknown_id": Text(en="Unknown quiz id {id!r}. `grade quiz --list` shows the ids.",
                             ja="クイズID {id!r} はありません。`grade quiz --list` で一覧を表示できます。"),
     "quiz.missing_args": Text(en="Give a quiz id and an answer, or use --list.",
@@ -28,10 +31,10 @@ MESSAGES = {
         en="Your expression is not equal to the expected one. Check each step of the derivation.",
         ja="式が正解と一致しません。導出の各ステップを見直してください。"),
     "quiz.choice_hint": Text(en="That is not the right choice.", ja="その選択肢は正しくありません。"),
-    "quiz.choice_unreadable": Text(
-        en="Answer with the number of one of the choices, e.g. 2 or (2).",
-        ja="選択肢の番号で答えてください（例: 2 または (2)）。"),
     "quiz.word_hint": Text(en="That is not the expected term.", ja="期待される用語ではありません。"),
+    "quiz.word_negated": Text(
+        en="Your answer says what it is not (\"not …\", \"…ではない\"); say what it is.",
+        ja="「〜ではない」のように否定の形になっています。何であるかを答えてください。"),
     "quiz.word_ambiguous": Text(en="Your answer names more than one candidate; give just one.",
                                 ja="複数の候補が含まれています。一つだけ答えてください。"),
     "quiz.size_hint": Text(en="That size is not right; recompute (in + 2·pad − filter)/stride + 1.",
@@ -81,6 +84,17 @@ MESSAGES = {
         ja="'=' の左辺は問われている量（例: {example}）にしてください。右辺だけを書いても構いません。"),
     "quiz.refused_matrix": Text(en="write the matrix row by row, e.g. [[1, 2], [3, 4]].",
                                 ja="行列は行ごとに書いてください（例: [[1, 2], [3, 4]]）。"),
+    "quiz.refused_choice": Text(en="answer with the number of one of the choices, e.g. 2, (2) or 2番.",
+                                ja="選択肢の番号で答えてください（例: 2、(2)、2番）。"),
+    "quiz.refused_expansion": Text(
+        en="the formula would have more than {limit} terms when multiplied out; write it more simply.",
+        ja="数式を展開すると {limit} 項を超えます。もっと簡単な形で書いてください。"),
+    "quiz.refused_costly": Text(
+        en="judging this answer needs more than {seconds} s or {megabytes} MB; write it more simply.",
+        ja="この解答の判定には {seconds} 秒または {megabytes} MB を超える計算が必要です。もっと簡単な形で書いてください。"),
+    "quiz.refused_undecided": Text(
+        en="the formula cannot be evaluated at the test points (it overflows or is undefined there).",
+        ja="数式を確認用の点で評価できません（値があふれるか、定義されません）。"),
     "quiz.refused_size": Text(en="write the size as 3, 3x3, 3×3 or (3, 3).",
                               ja="サイズは 3、3x3、3×3、(3, 3) のように書いてください。"),
 }

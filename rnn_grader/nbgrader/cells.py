@@ -6,7 +6,8 @@
                ``### END SOLUTION`` (nbgrader replaces that region by the code stub on release)
     tests      one graded cell per check (``grade_id = <name>_<check>``, ``points`` = the
                check's points): a visible sample on practice inputs, then the graded call
-               inside ``### BEGIN HIDDEN TESTS`` (partial credit: the number it returns)
+               inside ``### BEGIN HIDDEN TESTS`` on the student's own inputs (``hidden.py``;
+               partial credit: the number it returns)
 
 The solution cell is built from ``solutions/<name>.py`` (bodies) and ``exercises/<name>.py``
 (imports, docstrings, helpers given to the learner) with ``ast``, so every declared exercise
@@ -247,7 +248,15 @@ def markdown_cells(exercise: Exercise, stub: Module | None, reference: Module, f
 
 
 # ----------------------------------------------------------------------------- test cells
-def test_cell_source(exercise: Exercise, check, *, seed: int, practice_seed: int, lang: str) -> str:
+def hidden_test_lines(call: str, lang: str) -> list[str]:
+    """The graded call, on the student's own inputs: the seed is drawn at autograde time from
+    the course seed and the student id (``rnn_grader.nbgrader.hidden``), never written here."""
+    return ["from rnn_grader.engine.local import assert_check",
+            "from rnn_grader.nbgrader.hidden import hidden_seed",
+            f'assert_check({call}, seed=hidden_seed(), lang="{lang}")']
+
+
+def test_cell_source(exercise: Exercise, check, *, practice_seed: int, lang: str) -> str:
     """One graded cell: a comment, the visible sample on practice inputs, the hidden test."""
     call = f'"{exercise.name}", "{check.name}", globals()'
     return "\n".join([
@@ -256,15 +265,15 @@ def test_cell_source(exercise: Exercise, check, *, seed: int, practice_seed: int
         "from rnn_grader.engine.local import assert_check, sample_check",
         f'sample_check({call}, seed={practice_seed}, lang="{lang}")',
         BEGIN_HIDDEN,
-        f'assert_check({call}, seed={seed}, lang="{lang}")',
+        *hidden_test_lines(call, lang),
         END_HIDDEN,
     ])
 
 
-def test_cells(exercise: Exercise, *, seed: int, practice_seed: int, lang: str) -> list:
+def test_cells(exercise: Exercise, *, practice_seed: int, lang: str) -> list:
     """One graded cell per check (``points`` = the check's points; partial credit is the
     number the cell returns, see ``rnn_grader.engine.local.assert_check``)."""
-    return [new_code_cell(test_cell_source(exercise, check, seed=seed, practice_seed=practice_seed, lang=lang),
+    return [new_code_cell(test_cell_source(exercise, check, practice_seed=practice_seed, lang=lang),
                           metadata=nbgrader_meta(f"{exercise.name}_{check.name}", grade=True, locked=True,
                                                  points=check.points))
             for check in exercise.checks]

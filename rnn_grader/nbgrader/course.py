@@ -1,11 +1,13 @@
 """Writing the nbgrader course: ``COURSE_DIR/nbgrader_config.py`` and one notebook per exercise,
 ``COURSE_DIR/source/day3/<name>.ipynb`` (the contract's layout).
 
-    paths = write_course(Path("course"), seed=0, lang="ja")
+    paths = write_course(Path("course"), seed=0, lang="ja")   # + COURSE/course_seed.txt
 
 Every declared exercise (``rnn_grader.engine.all_exercises()``) with a reference module gets a
-notebook; the graded cells call ``rnn_grader.engine.local`` with ``seed``, the same seed that
-``grade cohort`` uses by default, so both graders give the same scores.
+notebook; the hidden test cells call ``rnn_grader.engine.local`` on each student's own inputs,
+drawn from the course seed (stored in ``COURSE/course_seed.txt``, never in a notebook) and the
+student id, as `grade cohort` and `grade verify` draw them, so the graders give the same scores.
+The visible samples use a fixed practice seed that says nothing about the course seed.
 """
 from __future__ import annotations
 
@@ -17,12 +19,14 @@ import nbformat
 import exercises as stub_package
 import solutions as reference_package
 from rnn_grader.engine import Exercise, select
+from rnn_grader.nbgrader.hidden import write_course_seed
 from rnn_grader.nbgrader.cells import (Module, code_stub, is_task, markdown_cells, new_notebook,
                                    solution_cell, solution_source, test_cells)
 
 ASSIGNMENT = "day3"
 COURSE_ID = "dl-day3"
 CELL_TIMEOUT = 30
+PRACTICE_SEED = 1  # the visible samples' inputs: the same in every course, unrelated to the course seed
 SOLUTIONS = Path(reference_package.__file__).resolve().parent
 STUBS = Path(stub_package.__file__).resolve().parent
 
@@ -58,7 +62,7 @@ def tasks(exercise: Exercise, reference: Module, stub: Module | None) -> list[st
     return [name for name in module.functions() if is_task(name, stub, graded)] or list(exercise.functions)
 
 
-def build_notebook(exercise: Exercise, *, seed: int = 0, lang: str = "en"):
+def build_notebook(exercise: Exercise, *, lang: str = "en"):
     """The source notebook of ``exercise`` (None when it has no reference module)."""
     reference, stub = exercise_sources(exercise.name)
     if reference is None:
@@ -68,16 +72,11 @@ def build_notebook(exercise: Exercise, *, seed: int = 0, lang: str = "en"):
     cells = [
         *markdown_cells(exercise, stub, reference, tasks(exercise, reference, stub), lang, stub_text),
         solution_cell(exercise.name, source),
-        *test_cells(exercise, seed=seed, practice_seed=practice_seed(seed), lang=lang),
+        *test_cells(exercise, practice_seed=PRACTICE_SEED, lang=lang),
     ]
     notebook = new_notebook(cells)
     nbformat.validate(notebook)
     return notebook
-
-
-def practice_seed(seed: int) -> int:
-    """The seed of the visible samples: never the graded one."""
-    return seed + 1
 
 
 def config_text(lang: str) -> str:
@@ -85,9 +84,11 @@ def config_text(lang: str) -> str:
                          code_stub="\n".join(code_stub(lang)))
 
 
-def write_course(course_dir: Path, names: Sequence[str] | None = None, *, seed: int = 0,
+def write_course(course_dir: Path, names: Sequence[str] | None = None, *, seed: int | None = None,
                  lang: str = "en") -> tuple[list[Path], list[str]]:
-    """Write the config and the notebooks of ``names`` (all declared exercises when empty).
+    """Write the config, the course seed and the notebooks of ``names`` (all declared
+    exercises when empty).  ``seed``: the course seed; None keeps the one the course already
+    has, or draws a secret one.
 
     Returns the notebooks written and the names skipped (no reference module).  An unknown
     name raises KeyError (from ``select``)."""
@@ -95,9 +96,10 @@ def write_course(course_dir: Path, names: Sequence[str] | None = None, *, seed: 
     folder = Path(course_dir) / "source" / ASSIGNMENT
     folder.mkdir(parents=True, exist_ok=True)
     (Path(course_dir) / "nbgrader_config.py").write_text(config_text(lang), encoding="utf-8")
+    write_course_seed(Path(course_dir), seed)
     written, skipped = [], []
     for exercise in exercises:
-        notebook = build_notebook(exercise, seed=seed, lang=lang)
+        notebook = build_notebook(exercise, lang=lang)
         if notebook is None:
             skipped.append(exercise.name)
             continue

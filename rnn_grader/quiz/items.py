@@ -6,6 +6,7 @@ One TOML file per item.  Common keys::
     kind = "expression"            # expression | choice | word | size | matrix
     question = { ja = "...", en = "..." }
     hint = { ja = "...", en = "..." }          # optional: shown for any other wrong answer
+    order = 40                     # optional: place in the course (lists follow it)
 
     [[wrong]]                      # known wrong answers (the exam's distractors)
     answers = ["2x+y"]             # read like a learner's answer of this kind
@@ -20,6 +21,7 @@ Kind-specific keys:
   or ``{ja, en}``), optional ``value`` (a number that also picks it) and ``accept`` (words);
 * word: ``synonyms`` (accepted terms in any language);
 * size: ``answer = [rows, cols]``;   matrix: ``answer = [[...], ...]``, ``accept_transpose``.
+* freetext: ``[[points]]`` (the rubric) and ``[concepts.NAME]`` (see ``freetext/rubric.py``).
 
 The checker code never names an item: adding a file adds an item.
 """
@@ -34,7 +36,7 @@ from pathlib import Path
 from rnn_grader.messages import Text
 from rnn_grader.quiz.vocabulary import Vocabulary, make_symbol
 
-KINDS = ("expression", "choice", "word", "size", "matrix")
+KINDS = ("expression", "choice", "word", "size", "matrix", "freetext")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class Item:
     hint: Text | None = None
     synonyms: tuple = ()
     accept_transpose: bool = False
+    rubric: object = field(default=None, compare=False)  # freetext: rnn_grader.quiz.freetext.rubric
+    order: int = 10_000  # place in the course (``order`` in the data); lists follow it
 
 
 def _text(data, where: str) -> Text:
@@ -100,6 +104,12 @@ def _choice(data: dict, where: str) -> Choice:
                   data.get("expr"), tuple(data.get("accept", ())))
 
 
+def _rubric(data: dict):
+    from rnn_grader.quiz.freetext.rubric import parse_rubric
+
+    return parse_rubric(data)
+
+
 def parse_item(data: dict) -> Item:
     """An ``Item`` from one file's TOML table; raises ValueError on a malformed item."""
     item_id = data["id"]
@@ -116,6 +126,8 @@ def parse_item(data: dict) -> Item:
         hint=_text(data["hint"], item_id) if "hint" in data else None,
         synonyms=tuple(data.get("synonyms", ())),
         accept_transpose=bool(data.get("accept_transpose", False)),
+        rubric=_rubric(data) if data["kind"] == "freetext" else None,
+        order=int(data.get("order", 10_000)),
     )
 
 
@@ -134,11 +146,11 @@ def _data_files():
 
 @lru_cache(maxsize=1)
 def load_items() -> dict[str, Item]:
-    """Every item, by id, in file-name order (loaded once)."""
+    """Every item, by id, in course order (``order``, then file name; loaded once)."""
     items: dict[str, Item] = {}
     for path in sorted(_data_files(), key=lambda f: f.name):
         item = parse_item(tomllib.loads(path.read_text(encoding="utf-8")))
         if item.id in items:
             raise ValueError(f"quiz id {item.id!r} is defined twice")
         items[item.id] = item
-    return items
+    return dict(sorted(items.items(), key=lambda kv: kv[1].order))

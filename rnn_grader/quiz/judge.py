@@ -3,18 +3,20 @@
 1. Numerically, at ``POINTS`` random points drawn with each symbol's assumptions (positive
    sizes, integer counts, gate values in (0, 1)): a clear difference at one point makes the
    answer wrong at once.
-2. Symbolically, in a worker thread with a deadline of ``SYMBOLIC_SECONDS``: ``a - b`` is 0 as
+2. Symbolically, with a deadline of ``SYMBOLIC_SECONDS`` (see ``within``): ``a - b`` is 0 as
    built, after ``expand``, after ``cancel``, or after ``simplify``.
 3. If the symbolic step does not prove equality in time, the numeric agreement decides, and the
-   verdict says so (``how == "numeric"``).
+   verdict says so (``how == "numeric"``); with neither (no valid point, no proof in time)
+   the verdict is ``undecided``.
 
-A thread cannot be stopped: one that overruns is left to finish in the background (it is a
-daemon thread, so it never delays the process's exit).
+The whole judging of an answer runs in a forked child bounded in time and memory
+(``bounded.py``); the deadline here only decides when to fall back to the numeric check.
 """
 from __future__ import annotations
 
 import math
 import random
+import signal
 import threading
 from dataclasses import dataclass
 
@@ -80,24 +82,60 @@ def _symbolic_zero(diff) -> bool:
     return sympy.simplify(diff) == 0
 
 
-def symbolic_equal(a, b, seconds: float | None = None) -> bool | None:
-    """True if ``a - b`` simplifies to 0 within ``seconds`` (default ``SYMBOLIC_SECONDS``);
-    False if not; None on timeout."""
-    seconds = SYMBOLIC_SECONDS if seconds is None else seconds
-    if a == b:
-        return True
+class _Overtime(BaseException):
+    """Raised by the SIGALRM handler; a BaseException so that sympy's ``except Exception``
+    blocks do not swallow it."""
+
+
+def within(seconds: float, work):
+    """``work()``, or None when it takes longer than ``seconds``.
+
+    In the main thread (a forked judging child is one) a timer signal interrupts ``work`` at
+    the deadline; elsewhere ``work`` runs in a daemon thread that is abandoned at the deadline.
+    """
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        return _within_timer(seconds, work)
     outcome: list = []
-
-    def work():
-        try:
-            outcome.append(_symbolic_zero(a - b))
-        except Exception:  # sympy failing to simplify just means: not proved
-            outcome.append(False)
-
-    worker = threading.Thread(target=work, daemon=True, name="quiz-simplify")
+    worker = threading.Thread(target=lambda: outcome.append(work()), daemon=True,
+                              name="quiz-simplify")
     worker.start()
     worker.join(seconds)
     return outcome[0] if outcome else None
+
+
+def _within_timer(seconds: float, work):
+    def stop(signum, frame):
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            return work()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Overtime:
+        return None
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def symbolic_equal(a, b, seconds: float | None = None) -> bool | None:
+    """True if ``a - b`` simplifies to 0 within ``seconds`` (default ``SYMBOLIC_SECONDS``);
+    False if not; None on timeout.  ``MemoryError`` propagates (the answer is too costly)."""
+    seconds = SYMBOLIC_SECONDS if seconds is None else seconds
+    if a == b:
+        return True
+
+    def work():
+        try:
+            return _symbolic_zero(a - b)
+        except MemoryError:
+            raise
+        except Exception:  # sympy failing to simplify just means: not proved
+            return False
+
+    return within(seconds, work)
 
 
 def equivalent(expected, given, specs: dict) -> Verdict:
@@ -105,10 +143,13 @@ def equivalent(expected, given, specs: dict) -> Verdict:
     numeric = numeric_compare(expected, given, specs)
     if numeric is False:
         return Verdict(False, "different")
-    if symbolic_equal(expected, given):
+    proved = symbolic_equal(expected, given)
+    if proved:
         return Verdict(True, "symbolic")
     if numeric is True:
         return Verdict(True, "numeric")
+    if numeric is None and proved is None:
+        return Verdict(False, "undecided")
     return Verdict(False, "different")
 
 

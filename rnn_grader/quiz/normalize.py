@@ -23,7 +23,7 @@ GREEK = {
 }
 
 SYMBOLS = {
-    "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*", "•": "*", "÷": "/", "∕": "/",
+    "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*", "•": "*", "・": "*", "÷": "/", "∕": "/",
     "−": "-", "‐": "-", "‑": "-", "–": "-", "—": "-", "ー": "-", "➖": "-",
     "′": "'", "’": "'", "‘": "'", "ʹ": "'", "∂": "d", "ħ": "hbar", "ℎ": "h",
     "{": "(", "}": ")", "【": "(", "】": ")", "〔": "(", "〕": ")",
@@ -84,8 +84,17 @@ def normalize_formula(text: str) -> str:
     return SUBSCRIPT_GROUP.sub(r"_\1", text)
 
 
+WORD_SYMBOLS = {k: v for k, v in SYMBOLS.items() if k not in "ー・"}  # ゲート keeps its ー
+WORD_MARKS = re.compile(r"[\s・、。,.，「」『』\"'`_\-:;!?！？]")
+
+
+def fold_word_char(ch: str) -> str:
+    """One character of NFKC text as compared in words: case-folded, operators unified,
+    marks and spaces dropped (``""``); the long-vowel mark ``ー`` is kept."""
+    ch = WORD_SYMBOLS.get(ch, ch).casefold()
+    return "" if WORD_MARKS.fullmatch(ch) else ch
+
+
 def normalize_words(text: str) -> str:
     """A word or short phrase reduced for comparison: NFKC, case-folded, no spaces or marks."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(SYMBOLS.get(c, c) for c in text)
-    return re.sub(r"[\s・、。,.，「」『』\"'`_\-:;!?！？]+", "", text)
+    return "".join(fold_word_char(c) for c in unicodedata.normalize("NFKC", text))

@@ -1,7 +1,7 @@
 """Float evaluation of the sympy expressions the parser can build, at given symbol values.
 
 A small recursive evaluator over the expression tree (numbers, symbols, ``+``, ``*``, ``**``,
-``exp``, ``log``, ``tanh``, undefined functions) in plain Python floats: it never generates or
+``exp``, ``log``, ``tanh``, ``Abs``, undefined functions) in plain Python floats: it never generates or
 runs code, and an overflow or a value outside a function's domain gives ``nan`` instead of an
 exception.  Undefined functions (``f``, ``g``, ``f'``) are replaced by fixed smooth stand-ins
 chosen from their name, the same on both sides of a comparison.
@@ -73,6 +73,8 @@ def evaluate(expr, values: dict) -> float:
         return _pow(evaluate(expr.base, values), evaluate(expr.exp, values))
     if isinstance(expr, AppliedUndef) and len(expr.args) == 1:
         return _stand_in(str(expr.func), evaluate(expr.args[0], values))
+    if isinstance(expr, sympy.Abs):  # sqrt(x^2) of a real x
+        return abs(evaluate(expr.args[0], values))
     if isinstance(expr, (sympy.exp, sympy.log, sympy.tanh)) and len(expr.args) == 1:
         return _call(type(expr).__name__, evaluate(expr.args[0], values))
     raise Unsupported(type(expr).__name__)

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from rnn_grader.messages import Text, msg
 
+FREETEXT_FIELDS = ("score", "max_score", "points", "review")
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -13,6 +15,8 @@ class Outcome:
     correct: bool
     interpreted_as: str
     notes: tuple = field(default=())
+    refused: bool = False  # the answer could not be read (``notes`` say why)
+    extra: dict | None = field(default=None, compare=False)  # more JSON fields (free text)
 
 
 def join(texts) -> Text:
@@ -30,17 +34,21 @@ class QuizResult:
     correct: bool
     interpreted_as: str
     message: Text
+    refused: bool = False  # not read at all: shown as "could not read", not as wrong
+    extra: dict | None = field(default=None, compare=False)  # free text: score, points, review
 
     @classmethod
     def from_outcome(cls, item_id: str, outcome: Outcome) -> "QuizResult":
-        verdict = msg("quiz.right" if outcome.correct else "quiz.wrong")
+        verdict = () if outcome.refused else (msg("quiz.right" if outcome.correct else "quiz.wrong"),)
         return cls(item_id, outcome.correct, outcome.interpreted_as or "(empty)",
-                   join([verdict, *outcome.notes]))
+                   join([*verdict, *outcome.notes]), outcome.refused, outcome.extra)
 
     def to_json(self, lang: str = "en") -> dict:
-        """The contract's quiz JSON: ``{"id", "correct", "interpreted_as", "message"}``."""
+        """The contract's quiz JSON: ``{"id", "correct", "interpreted_as", "message"}``, and
+        for a free-text item ``score``, ``max_score``, ``points``, ``review``."""
+        extra = {k: v for k, v in (self.extra or {}).items() if k in FREETEXT_FIELDS}
         return {"id": self.id, "correct": self.correct,
-                "interpreted_as": self.interpreted_as, "message": self.message.render(lang)}
+                "interpreted_as": self.interpreted_as, "message": self.message.render(lang), **extra}
 
 
 def refused_note(reason: Text) -> Text:

@@ -12,7 +12,9 @@ Grammar (implicit multiplication binds like ``*``; ``^`` is right-associative)::
 sympy objects are built directly (Integer, Rational, Symbol, +, *, Pow, the whitelisted
 functions); no text is ever handed to ``eval``, ``sympify`` or ``parse_expr``.  Powers are
 bounded *before* they are built: a numeric exponent may be at most ``MAX_EXPONENT`` in size and
-a power of two numbers at most ``MAX_POWER_BITS`` bits, so ``9^9^9^9`` is refused, not computed.
+a power of two numbers at most ``MAX_POWER_BITS`` bits, so ``9^9^9^9`` is refused, not computed;
+and a formula that would have more than ``expansion.MAX_TERMS`` terms multiplied out
+(``(a+b+c+d)^60``) is refused before any simplification sees it.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import math
 import sympy
 
 from rnn_grader.quiz.errors import Refused
+from rnn_grader.quiz.expansion import check_expansion
 from rnn_grader.quiz.numeric import evaluate_constant
 from rnn_grader.quiz.tokens import Token
 
@@ -73,6 +76,7 @@ class Parser:
         if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
             raise Refused("quiz.refused_undefined")
         check_powers(result)
+        check_expansion(result)
         return result
 
     def sum(self):

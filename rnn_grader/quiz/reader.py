@@ -20,6 +20,7 @@ from rnn_grader.quiz.tokens import describe, tokenize
 from rnn_grader.quiz.vocabulary import Vocabulary
 
 MAX_LENGTH = 500
+ECHO_LENGTH = 80
 CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
@@ -33,6 +34,15 @@ def check_raw(text: str) -> None:
         if unicodedata.category(ch) in CONTROL and ch not in "\t\n\r":
             raise Refused("quiz.refused_control") if ch == "\x00" or unicodedata.category(ch) == "Cc" \
                 else Refused("quiz.refused_char", char=describe(ch))
+
+
+def echo(text: str, limit: int = ECHO_LENGTH) -> str:
+    """The learner's own text to show back, as typed: trimmed, line breaks as spaces, other
+    control characters escaped (``\\u0000``), shortened to ``limit``; never empty."""
+    text = text.strip()
+    shown = "".join(c if c.isprintable() else " " if c in "\t\n\r" else f"\\u{ord(c):04x}"
+                    for c in text[:limit])
+    return (shown + ("…" if len(text) > limit else "")) or "(empty)"
 
 
 def normalize_answer(text: str, vocabulary: Vocabulary) -> str:

@@ -40,6 +40,7 @@ class SymbolSpec:
     high: float
     integer: bool
     aliases: tuple = ()
+    spec: dict = field(default_factory=dict, compare=False)  # the data it was made from
 
 
 def make_symbol(name: str, spec: dict) -> SymbolSpec:
@@ -53,7 +54,7 @@ def make_symbol(name: str, spec: dict) -> SymbolSpec:
     if integer:
         low, high = spec.get("range", (1, 12))
     return SymbolSpec(name, symbol, float(low), float(high), integer,
-                      tuple(spec.get("aliases", ())))
+                      tuple(spec.get("aliases", ())), dict(spec))
 
 
 @dataclass

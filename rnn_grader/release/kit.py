@@ -28,7 +28,8 @@ from rnn_grader.release.texts import kit_pyproject, kit_readme
 
 PACKAGE_DIR = Path(rnn_grader.__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
-INSTRUCTOR_ONLY = ("declarations", "cohort", "nbgrader", "report", "release")
+INSTRUCTOR_ONLY = ("declarations", "cohort", "nbgrader", "report", "release",
+                   "quiz/freetext")   # free-text answers are graded with the instructor's tools
 SEALED_QUIZ_FILE = "quiz_items.json"
 
 
@@ -43,7 +44,7 @@ def shipped_files() -> list[Path]:
         relative = path.relative_to(PACKAGE_DIR)
         if path.is_dir() or "__pycache__" in relative.parts or path.suffix != ".py":
             continue
-        if relative.parts[0] in INSTRUCTOR_ONLY or relative.parts[0] == BANK_FOLDER:
+        if any(relative.as_posix().startswith(f"{folder}/") for folder in (*INSTRUCTOR_ONLY, BANK_FOLDER)):
             continue
         files.append(relative)
     return files

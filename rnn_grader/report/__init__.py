@@ -23,7 +23,7 @@ __all__ = ["render_report", "write_report"]
 
 SECTIONS = [("overview", "report.h.overview"), ("distribution", "report.h.distribution"),
             ("misconceptions", "report.h.misconceptions"), ("not-run", "report.h.not_run"),
-            ("students", "report.h.students"), ("quiz", "report.h.quiz")]
+            ("students", "report.h.students"), ("quiz", "report.h.quiz"), ("review", "report.h.review")]
 
 
 def header(cohort, lang: str) -> str:
@@ -33,7 +33,8 @@ def header(cohort, lang: str) -> str:
     parts = [element("h1", esc(msg("report.title").render(lang))), element("p", esc(facts), class_="meta")]
     if not getattr(cohort, "isolated", True):
         parts.append(element("p", esc(msg("report.no_isolation").render(lang)), class_="meta"))
-    shown = [(anchor, key) for anchor, key in SECTIONS if anchor != "quiz" or cohort.quiz]
+    shown = [(anchor, key) for anchor, key in SECTIONS
+             if (anchor != "quiz" or cohort.quiz) and (anchor != "review" or sections.review(cohort, lang))]
     links = "".join(element("li", element("a", esc(msg(key).render(lang)), href=f"#{anchor}"))
                     for anchor, key in shown)
     parts.append(element("nav", element("h2", esc(msg("report.contents").render(lang)), id="contents")
@@ -49,7 +50,7 @@ def render_report(cohort, lang: str) -> str:
         body = header(cohort, lang) + "\n".join([
             sections.overview(cohort, lang), sections.distribution(cohort, lang),
             sections.misconceptions(cohort, lang), sections.not_run_section(cohort, lang),
-            sections.students(cohort, lang), sections.quiz(cohort, lang)])
+            sections.students(cohort, lang), sections.quiz(cohort, lang), sections.review(cohort, lang)])
     return page(lang, msg("report.title").render(lang), body)
 
 

@@ -14,12 +14,13 @@ import html
 import re
 from dataclasses import dataclass
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def esc(value) -> str:
     """``value`` as text that HTML shows literally (``<`` -> ``&lt;``, quotes too); control
-    characters, which HTML forbids, become U+FFFD."""
+    characters, which HTML forbids, bidirectional overrides (text shown in another order) and
+    lone surrogates (not writable as UTF-8) become U+FFFD."""
     return html.escape(CONTROL.sub("\ufffd", str(value)), quote=True)
 
 

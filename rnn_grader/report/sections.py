@@ -10,7 +10,8 @@ from rnn_grader.messages import msg
 from rnn_grader.report import charts
 from rnn_grader.report.html import Cell, element, esc, table
 from rnn_grader.report.stats import (NOT_RUN, bins, exercise_results, mean, median, misconception_counts,
-                                 not_run, number, quiz_items, quiz_score, status_counts, unnamed_wrong)
+                                     not_run, number, quiz_items, quiz_points, quiz_score, status_counts,
+                                     unnamed_wrong, flagged_answers)
 
 MAX_OUTPUT_CHARS = 2000
 MAX_QUESTION_CHARS = 90
@@ -172,8 +173,9 @@ def students(cohort, lang: str) -> str:
         row += [score_cell(result.exercises.get(e.name), lang) for e in cohort.exercises]
         row.append(Cell(f"{number(result.score)} / {number(result.max_score)}", result.score, True))
         if with_quiz:
-            right, answered = quiz_score(cohort.quiz.get(student, {}))
-            row.append(Cell(f"{right} / {answered}" if answered else "-", right if answered else -1, True))
+            points, possible = quiz_points(cohort.quiz.get(student, {}))
+            row.append(Cell(f"{number(points)} / {number(possible)}" if possible else "-",
+                            points if possible else -1, True))
         rows.append(row)
     return (heading(2, "students", t("report.h.students", lang))
             + table("students-table", t("report.students.caption", lang), headers, rows, sortable=True))
@@ -225,3 +227,42 @@ def quiz(cohort, lang: str) -> str:
             + heading(3, "quiz-students", t("report.h.quiz_students", lang))
             + table("quiz-students-table", t("report.quiz.students_caption", lang), student_headers,
                     student_rows, sortable=True))
+
+
+# ----------------------------------------------------------------------------- review
+MAX_ANSWER_CHARS = 300
+
+
+def review_entry(student: str, answer) -> str:
+    """The answer's line for review.json, with the checker's verdicts filled in."""
+    import json
+
+    return json.dumps({student: {answer.id: dict(answer.points)}}, ensure_ascii=False)
+
+
+def points_markup(answer) -> str:
+    """Each rubric point, found (✓) or not (✗), in words and signs."""
+    return " ".join(f"{'✓' if found else '✗'}\u00a0<code>{esc(point)}</code>" for point, found in answer.points)
+
+
+def review(cohort, lang: str) -> str:
+    """The free-text answers flagged for review: student, item, answer, points found, entry."""
+    if not any(getattr(a, "max_score", None) is not None for answers in cohort.quiz.values()
+               for a in answers.values()):
+        return ""
+    flagged = flagged_answers(cohort)
+    parts = [heading(2, "review", t("report.h.review", lang)),
+             element("p", t("report.review.intro", lang, file="review.json"))]
+    if not flagged:
+        return "".join(parts) + element("p", t("report.review.none", lang))
+    headers = [(t(f"report.col.{k}", lang), False) for k in ("student", "item", "answer", "points", "entry")]
+    rows = []
+    for student, answer in flagged:
+        text = answer.answer if len(answer.answer) <= MAX_ANSWER_CHARS else answer.answer[:MAX_ANSWER_CHARS] + "…"
+        rows.append([Cell(esc(student), student, row_header=True, class_="student"),
+                     Cell(f"<code>{esc(answer.id)}</code>", answer.id), Cell(esc(text)),
+                     Cell(points_markup(answer), answer.score, True),
+                     Cell(f"<code>{esc(review_entry(student, answer))}</code>")])
+    return "".join(parts) + table("review-table", t("report.review.caption", lang, count=len(flagged)),
+                                  headers, rows, sortable=True)
+

@@ -127,6 +127,20 @@ def quiz_items(cohort, known_ids: list[str]) -> tuple[list[tuple[str, int, int]]
     return rows, (right[None], answered[None])
 
 
+def quiz_points(answers: dict) -> tuple[float, float]:
+    """(points, possible points) of one student's quiz answers: 1 per right answer, and a
+    free-text answer's rubric points found (``max_score`` of them possible)."""
+    values = list(answers.values())
+    return (sum(getattr(a, "points_score", float(bool(a.correct))) for a in values),
+            sum(getattr(a, "points_max", 1.0) for a in values))
+
+
+def flagged_answers(cohort) -> list:
+    """``(student, answer)`` for every free-text answer flagged for review, by student."""
+    return [(student, answer) for student, answers in cohort.quiz.items() for answer in answers.values()
+            if getattr(answer, "review", False)]
+
+
 def quiz_score(answers: dict) -> tuple[int, int]:
     """(right, answered) of one student's quiz answers."""
     return sum(bool(a.correct) for a in answers.values()), len(answers)

@@ -5,7 +5,8 @@
 
 One reply per exercise: ``reply.status`` is ``ok``, ``timeout``, ``crashed``, ``exited``
 or ``lost`` and ``reply.answer`` the decoded plain data the child sent back (never
-unpickled, never evaluated).  ``worker.py`` is the far side; ``isolation.py`` starts it
+unpickled, never evaluated); ``reply.disturbed`` says that the job was interrupted from
+outside (twice: it is retried once), so the result must not be kept as final.  ``worker.py`` is the far side; ``isolation.py`` starts it
 inside bubblewrap where that works; ``plain.py`` is the only format that crosses.
 """
 from rnn_grader.sandbox.limits import Limits

@@ -34,8 +34,9 @@ def site_dirs() -> list[str]:
 
 
 def hidden_dirs() -> list[str]:
-    """The grader's own packages, wherever they are installed."""
-    dirs = [Path(importlib.util.find_spec(name).origin).resolve().parent for name in ("rnn_grader", "solutions")]
+    """The grader's own packages, wherever they are installed (the learner kit has no solutions)."""
+    specs = [importlib.util.find_spec(name) for name in ("rnn_grader", "solutions")]
+    dirs = [Path(spec.origin).resolve().parent for spec in specs if spec is not None and spec.origin]
     for extra in ("quizzes", "exercises"):
         candidate = dirs[0].parent / extra
         if candidate.is_dir():

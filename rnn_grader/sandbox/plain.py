@@ -6,6 +6,7 @@ can load it without the rest of the grader).  What crosses is a tree of
     None, bool, int, float, str, list, tuple, dict (str keys),
     numpy arrays and scalars of numeric/bool dtype, and Rng(seed)
 
+(subclasses of these as their base type: ``to_plain``).
 Anything else is encoded as ``{"$unsupported": "<type name>"}`` so the parent can say
 "your function returned a <type>".  ``decode`` never runs code: it builds fresh, plain
 ``numpy.ndarray`` objects with ``numpy.frombuffer`` from a whitelist of dtypes, and
@@ -63,7 +64,12 @@ def _type_name(obj) -> str:
 
 
 def to_plain(obj, *, make_rng=False, depth=0):
-    """A JSON-ready tree for ``obj`` (arrays become dicts with base64 data)."""
+    """A JSON-ready tree for ``obj`` (arrays become dicts with base64 data).
+
+    Subclasses cross as their base type, read with the base type's own methods (an
+    override is never called): an ndarray subclass (np.matrix, a masked array's data) as
+    an ndarray, an OrderedDict or defaultdict as a dict, a namedtuple as a tuple, an
+    IntEnum as an int, a str subclass as a str."""
     if depth > MAX_DEPTH:
         return {"$unsupported": "too deeply nested"}
     kind = type(obj)
@@ -81,17 +87,39 @@ def to_plain(obj, *, make_rng=False, depth=0):
         items = [to_plain(x, depth=depth + 1) for x in obj]
         return items if kind is list else {"$tuple": items}
     if kind is dict:
-        if not all(type(k) is str for k in obj):
-            return {"$unsupported": "dict with non-string keys"}
-        return {"$dict": {k: to_plain(v, depth=depth + 1) for k, v in obj.items()}}
-    if kind is np.ndarray or isinstance(obj, np.generic):
+        return _dict_to_plain(obj, depth)
+    if issubclass(kind, (np.ndarray, np.generic)):
         return _array_to_plain(obj)
+    return _subclass_to_plain(obj, kind, depth)
+
+
+def _dict_to_plain(obj, depth):
+    items = list(dict.items(obj))
+    if not all(type(k) is str for k, _ in items):
+        return {"$unsupported": "dict with non-string keys"}
+    return {"$dict": {k: to_plain(v, depth=depth + 1) for k, v in items}}
+
+
+def _subclass_to_plain(obj, kind, depth):
+    """A subclass of a plain type, as that type; anything else is unsupported."""
+    if issubclass(kind, int):
+        return {"$int": int.__repr__(obj)}
+    if issubclass(kind, float):
+        return {"$float": float.__repr__(obj)}
+    if issubclass(kind, str):
+        return str.__str__(obj)
+    if issubclass(kind, dict):
+        return _dict_to_plain(obj, depth)
+    if issubclass(kind, (list, tuple)):
+        base = list if issubclass(kind, list) else tuple
+        items = [to_plain(x, depth=depth + 1) for x in base.__iter__(obj)]
+        return items if base is list else {"$tuple": items}
     return {"$unsupported": _type_name(obj)}
 
 
 def _array_to_plain(obj):
     scalar = isinstance(obj, np.generic)
-    array = np.asarray(obj)
+    array = np.ndarray.view(obj, np.ndarray) if isinstance(obj, np.ndarray) else np.asarray(obj)
     dtype = array.dtype.newbyteorder("<") if array.dtype.byteorder == ">" else array.dtype
     if dtype.str not in ALLOWED_DTYPES:
         return {"$unsupported": f"numpy array of dtype {array.dtype}"}

@@ -2,14 +2,26 @@
 
 The worker (``worker.py``) is trusted code in an untrusted neighbourhood: if it dies or
 stops answering, the job in hand is reported ``lost`` and a fresh worker is started.
+
+A reply is ``disturbed`` when its job was interrupted from outside rather than by the
+learner's code or our limits: the worker was lost, or the child died of a signal that
+nothing in the job sent (SIGKILL, SIGTERM, ... while no limit was hit).  Such an
+exercise is run once more; if that is disturbed too, the reply keeps ``disturbed``
+set and the caller must not keep it as final (a cohort does not save it for resuming).
+
+Time is bounded from outside: a batch of n exercises has n × ``wall_seconds`` (plus
+``BATCH_MARGIN``) in all, over all the children it takes, whatever they write.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import signal
 import subprocess
+import sys
 import threading
+import time
 from dataclasses import dataclass
 
 from rnn_grader.sandbox.isolation import bwrap_installed, worker_argv
@@ -23,11 +35,26 @@ WORKER_ENV = {
 PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 START_TIMEOUT = 60.0
 REPLY_MARGIN = 10.0
+BATCH_MARGIN = 0.5  # seconds a batch may take beyond n × wall_seconds (forks, imports, replies)
+MAX_BATCH = 256     # exercises in one batch (the worker keeps output for that many)
+PR_SET_DUMPABLE = 4
+
+
+def hide_memory_from_jobs() -> None:
+    """Make this process unreadable by processes of its own uid.
+
+    Unisolated jobs of an ordinary user run as our uid and could otherwise read our memory
+    (``/proc/PID/mem``, ptrace): every student's sources and the expected values.  A
+    process that is not dumpable can be read by root only.  Side effects: no core dump of
+    the grader, and a debugger needs root to attach to it."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 @dataclass
 class JobReply:
-    """What came back from one job: ``status`` is ok | timeout | crashed | lost."""
+    """What came back from one exercise: ``status`` is ok | timeout | crashed | exited | lost.
+    ``disturbed``: interrupted from outside twice (see the module docstring): not final."""
 
     status: str
     answer: object = None
@@ -36,6 +63,7 @@ class JobReply:
     output: str = ""
     output_dropped: int = 0
     detail: str = ""
+    disturbed: bool = False
 
 
 class Sandbox:
@@ -61,6 +89,8 @@ class Sandbox:
             return
         env = {**WORKER_ENV, **{k: os.environ[k] for k in PASSED_ENV if k in os.environ}}
         self.ready = False
+        if not self.isolated and os.geteuid() != 0:
+            hide_memory_from_jobs()
         self.process = subprocess.Popen(
             worker_argv(self.isolated), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, env=env, start_new_session=True, cwd="/",
@@ -111,19 +141,40 @@ class Sandbox:
 
         They run one after the other in one child (one fork for a whole submission); an
         exercise that hangs, crashes or ends the process is reported on its own, and the
-        exercises after it run again in a fresh child."""
+        exercises after it run again in a fresh child.  A disturbed exercise runs once more.
+        All of it takes at most ``len(exercises) * limits.wall_seconds + BATCH_MARGIN``
+        (plus ``REPLY_MARGIN`` when the worker itself stops answering); exercises left when
+        that budget is spent are reported ``timeout`` without running."""
+        if len(exercises) > MAX_BATCH:
+            return [r for start in range(0, len(exercises), MAX_BATCH)
+                    for r in self.run_batch(modules, folder, exercises[start:start + MAX_BATCH], limits)]
+        end = time.monotonic() + len(exercises) * limits.wall_seconds + BATCH_MARGIN
         replies: list[JobReply] = []
+        retried: set[int] = set()
         while len(replies) < len(exercises):
-            replies.extend(self._run_child(modules, folder, exercises[len(replies):], limits))
+            left = end - time.monotonic()
+            if left <= 0:
+                replies.extend(JobReply("timeout", detail="the submission's time was spent",
+                                        disturbed=len(replies) in retried) for _ in exercises[len(replies):])
+                break
+            got = self._run_child(modules, folder, exercises[len(replies):], limits, left)
+            last = len(replies) + len(got) - 1
+            if got[-1].disturbed and last not in retried:
+                retried.add(last)
+                replies.extend(got[:-1])
+                continue
+            replies.extend(got)
         return replies
 
-    def _run_child(self, modules, folder, exercises, limits) -> list[JobReply]:
-        """The replies of one child: a prefix of ``exercises``, at least one."""
+    def _run_child(self, modules, folder, exercises, limits, budget: float) -> list[JobReply]:
+        """The replies of one child: a prefix of ``exercises``, at least one; it has
+        ``budget`` seconds in all."""
         from rnn_grader.sandbox import plain
 
         self.wait_ready()
         worker_limits = {**limits.for_uid(self.job_uid), "cpu_seconds": limits.cpu_seconds * len(exercises)}
-        header = json.dumps({"limits": worker_limits}).encode()
+        header = json.dumps({"limits": worker_limits, "exercises": len(exercises),
+                             "budget_seconds": budget}).encode()
         payload = plain.dumps({"modules": modules, "folder": folder,
                                "exercises": [{"module": m, "calls": c} for m, c in exercises]})
         try:
@@ -132,24 +183,29 @@ class Sandbox:
             self.process.stdin.flush()
         except (BrokenPipeError, OSError):
             self.close()
-            return [JobReply("lost", detail="the sandbox worker was gone")]
-        raw = self._read_frame(limits.wall_seconds * len(exercises) + REPLY_MARGIN)
-        result = self._read_frame(REPLY_MARGIN) if raw is not None else None
-        if raw is None or result is None:
+            return [JobReply("lost", detail="the sandbox worker was gone", disturbed=True)]
+        raw = self._read_frame(budget + REPLY_MARGIN)
+        try:
+            reply = json.loads(raw) if raw is not None else None
+            body = self._read_body(sizes_of(reply), REPLY_MARGIN) if reply is not None else None
+        except ValueError:
+            body = None
+        if body is None:
             self.close()
-            return [JobReply("lost", detail="the sandbox worker stopped answering")]
-        return self._replies(json.loads(raw), result, len(exercises))
+            return [JobReply("lost", detail="the sandbox worker stopped answering", disturbed=True)]
+        result, outputs = body
+        return self._replies(reply, result, outputs, len(exercises))
 
-    def _replies(self, reply: dict, result: bytes, wanted: int) -> list[JobReply]:
+    def _replies(self, reply: dict, result: bytes, outputs: list[str], wanted: int) -> list[JobReply]:
         """One JobReply per answer frame, then one for the exercise that did not finish."""
         from rnn_grader.sandbox import plain
 
-        outputs = [str(o) for o in reply.get("outputs", [])] + [""] * (wanted + 1)
+        outputs = outputs + [""] * (wanted + 1)
         replies, offset = [], 0
         while offset + 4 <= len(result) and len(replies) < wanted:
             size = int.from_bytes(result[offset:offset + 4], "big")
-            if size == 0 and replies:  # the child asks for a fresh one for the rest
-                return replies
+            if size == 0:  # the child asks for a fresh one for the rest (first: a forged frame)
+                return replies or [JobReply("crashed", detail="an empty answer", output=outputs[0])]
             data, offset = result[offset + 4:offset + 4 + size], offset + 4 + size
             try:
                 replies.append(JobReply("ok", answer=plain.loads(data), output=outputs[len(replies)]))
@@ -158,21 +214,38 @@ class Sandbox:
                                         output=outputs[len(replies)]))
         if len(replies) < wanted:
             common = dict(signal=reply.get("signal"), exit_code=reply.get("exit_code"),
-                          output=outputs[len(replies)], output_dropped=reply.get("output_dropped", 0))
+                          output=outputs[len(replies)], output_dropped=reply.get("output_dropped", 0),
+                          disturbed=reply.get("disturbed") is True)
             if reply.get("timed_out"):
                 replies.append(JobReply("timeout", **common))
             else:
                 replies.append(JobReply("crashed" if reply.get("signal") else "exited", **common))
         return replies
 
+    def _read_body(self, sizes: tuple[int, list[int]], timeout: float):
+        """The answers and the outputs after a reply frame: (bytes, [str per exercise])."""
+        result_size, output_sizes = sizes
+        data = self._read_within(timeout, lambda: self._read_exact(result_size + sum(output_sizes)))
+        if data is None:
+            return None
+        outputs, offset = [], result_size
+        for size in output_sizes:
+            outputs.append(data[offset:offset + size].decode("utf-8", "replace"))
+            offset += size
+        return data[:result_size], outputs
+
     def _read_frame(self, timeout: float) -> bytes | None:
         """One reply frame, or None when the worker died or timed out (then it is killed)."""
+        return self._read_within(timeout, lambda: self._read_exact(int.from_bytes(self._read_exact(4), "big")))
+
+    def _read_within(self, timeout: float, read_all) -> bytes | None:
+        """``read_all()`` from the worker, or None when it died or took longer than
+        ``timeout`` (then the worker is killed)."""
         box: list = []
 
         def read():
             try:
-                size = int.from_bytes(self._read_exact(4), "big")
-                box.append(self._read_exact(size))
+                box.append(read_all())
             except (EOFError, OSError, ValueError):
                 pass
 
@@ -194,3 +267,11 @@ class Sandbox:
         if data is None or len(data) != size:
             raise EOFError
         return data
+
+
+def sizes_of(reply: dict) -> tuple[int, list[int]]:
+    """The body's layout announced in a reply frame: answer bytes, output bytes per exercise."""
+    result_size, outputs = reply.get("result_size"), reply.get("outputs")
+    if type(result_size) is not int or type(outputs) is not list or not all(type(n) is int for n in outputs):
+        raise ValueError("malformed reply frame")
+    return result_size, outputs

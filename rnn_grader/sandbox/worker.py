@@ -5,29 +5,44 @@ grader: only this file and ``plain.py`` sit beside it.  Started as
 
     python -I -S worker.py SITE_DIR [SITE_DIR ...]
 
-it reads jobs from stdin and answers on stdout, each frame a 4-byte length and bytes:
+it reads jobs from stdin and answers on stdout (a frame is a 4-byte length and bytes):
 
-    parent -> worker   header (JSON: limits, uid), payload (opaque bytes: the job)
-    worker -> parent   reply (JSON: status, exit code or signal, outputs), then the answers
+    parent -> worker   header frame (JSON: limits, uid, exercises, budget_seconds),
+                       then the payload's 4-byte size and the payload (the job's bytes)
+    worker -> parent   reply frame (JSON: exit code or signal, sizes), then raw bytes:
+                       the answer frames, then each exercise's captured output
 
 A job is a batch: the modules of one submission and the calls of several exercises.
-The worker never parses a payload: it reads it into one reusable buffer, forks, and
-wipes the buffer, so no submission's code or data survives into the next child.
+
+Nothing of one job reaches a later one.  The worker never holds a job's data in its own
+memory, which every later child inherits: it reads only the header, forks, and the
+child reads its payload from the pipe itself.  The child's answers and output are read
+into private anonymous mappings that are discarded (``madvise(MADV_DONTNEED)``: zero
+pages afterwards) once the reply is sent, before the next fork; no Python object ever
+holds them.  No process of a job outlives it: the worker is the subreaper of every
+orphan, and before it replies it kills every process left below it (and, as root,
+every process of the jobs' uid).
+
 The child alone decodes the job, applies the limits, imports the learner's modules
 from memory and calls the learner's functions, one exercise after the other, writing
 one answer frame per exercise to a pipe of its own (the learner's prints go to a capped
-pipe that is never parsed).  Each exercise has the wall-clock limit to itself; when one
-hangs or the child dies, the answers so far come back and the parent starts the rest
-of the batch in a fresh child.
+pipe that is never parsed).  Every argument comes back after each call, so that the
+grader, not the child, decides whether an input was changed.  Time is bounded from
+outside: each exercise has ``wall_seconds`` from the previous answer, at most
+``exercises`` answers are counted, and the whole child ``budget_seconds``, whatever
+the child writes.  When one exercise hangs or the child dies, the answers so far
+come back and the parent starts the rest of the batch in a fresh child.
 """
 import ctypes
 import gc
 import json
+import mmap
 import os
 import resource
 import select
 import shutil
 import signal
+import struct
 import sys
 import tempfile
 import time
@@ -47,35 +62,15 @@ import statistics, string, textwrap, typing, warnings  # noqa: E401,E402,F401
 
 import plain  # noqa: E402
 
-BUFFER = bytearray(4 << 20)
 RESULT_CAP = 64 << 20
 OUTPUT_KEEP = 4096
+MAX_SLOTS = 257  # output kept for at most 256 exercises and what comes after them
+EXTERNAL_SIGNALS = frozenset({signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT,
+                              signal.SIGUSR1, signal.SIGUSR2})  # sent from outside, not a crash
 LIBC = ctypes.CDLL(None, use_errno=True)
 PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER, PR_SET_NO_NEW_PRIVS = 4, 36, 38
 BLOCKED_IMPORTS = ("solutions", "grader", "rnn_grader", "quizzes", "exercises", "tests")
 LEN, LISTDIR, WRITE, EXIT = len, os.listdir, os.write, os._exit  # beyond the reach of patching
-
-
-# ----------------------------------------------------------------------------- framing
-def read_exact(stream, size, into=None):
-    view = memoryview(into)[:size] if into is not None else memoryview(bytearray(size))
-    got = 0
-    while got < size:
-        n = stream.readinto(view[got:])
-        if not n:
-            raise EOFError
-        got += n
-    return view
-
-
-def read_frame(stream):
-    size = int.from_bytes(read_exact(stream, 4), "big")
-    return bytes(read_exact(stream, size))
-
-
-def write_frame(stream, data: bytes):
-    stream.write(len(data).to_bytes(4, "big") + data)
-    stream.flush()
 
 
 # ----------------------------------------------------------------------------- child side
@@ -173,7 +168,6 @@ def run_one(module, call, saved):
     if not callable(function):
         return {"missing": True}
     args, kwargs = call["args"], call["kwargs"]
-    before = copy.deepcopy([args, kwargs])
     try:
         with np.errstate(**floating_point_errors(call.get("errstate"))):
             value = function(*args, **kwargs)
@@ -183,27 +177,10 @@ def run_one(module, call, saved):
         restore_modules(saved)
         return {"error": describe(exc), "line": error_line(exc, module.__name__)}
     restore_modules(saved)
-    try:
-        answer = {"value": plain.Raw(plain.to_plain(value))}
-        if not unchanged(before, [args, kwargs]):  # only changed arguments travel back
-            answer["args_after"] = plain.Raw(plain.to_plain([args, kwargs]))
-        return answer
+    try:  # the arguments always travel back: the grader decides whether they changed
+        return {"value": plain.Raw(plain.to_plain(value)), "args_after": plain.Raw(plain.to_plain([args, kwargs]))}
     except BaseException as exc:  # noqa: B036
         return {"error": "could not read the returned value: " + describe(exc)}
-
-
-def unchanged(before, after) -> bool:
-    """Exact equality of plain data (NaN equal to NaN), with the types it had."""
-    if type(before) is not type(after):
-        return False
-    if type(before) is np.ndarray:  # bytes: exact, and NaN equals an untouched NaN
-        return before.shape == after.shape and before.dtype == after.dtype and \
-            before.tobytes() == after.tobytes()
-    if type(before) in (list, tuple):
-        return len(before) == len(after) and all(unchanged(b, a) for b, a in zip(before, after))
-    if type(before) is dict:
-        return before.keys() == after.keys() and all(unchanged(before[k], after[k]) for k in before)
-    return True
 
 
 def floating_point_errors(mode):
@@ -212,7 +189,7 @@ def floating_point_errors(mode):
     return {} if mode is None else {"over": mode, "divide": mode, "invalid": mode}
 
 
-GUARDED_MODULES = ("builtins", "json", "base64", "plain", "os", "math", "copy")
+GUARDED_MODULES = ("builtins", "json", "base64", "plain", "os", "math", "copy", "struct", "__main__")
 
 
 def snapshot_modules():
@@ -301,105 +278,168 @@ def write_answer(result_fd, answer):
 
 
 # ----------------------------------------------------------------------------- worker side
+def private_buffer(size):
+    """Anonymous memory of this process only (a child gets a copy-on-write snapshot)."""
+    return mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE)
+
+
+RESULTS = private_buffer(RESULT_CAP)                # the child's answer frames, as read
+OUTPUTS = private_buffer(OUTPUT_KEEP * MAX_SLOTS)   # the learner's output, per exercise
+DISCARD = private_buffer(1 << 16)                   # what is read past the caps, dropped
+
+
+def scrub():
+    """Forget everything a job left in the buffers: their pages become zero pages."""
+    for buffer in (RESULTS, OUTPUTS, DISCARD):
+        buffer.madvise(mmap.MADV_DONTNEED)
+
+
+class Collected:
+    """What one child sent so far: ``size`` bytes of answers in RESULTS, of which
+    ``scanned`` form ``frames`` whole frames; ``outputs[i]`` bytes of output of exercise i
+    in OUTPUTS; ``ended`` once the child asked for a fresh child (an empty frame) or
+    sent one answer per exercise."""
+
+    def __init__(self, wanted):
+        self.wanted, self.size, self.scanned, self.frames = wanted, 0, 0, 0
+        self.outputs, self.dropped, self.ended = [0], 0, False
+
+    def count_frames(self) -> bool:
+        """Count the frames completed so far (at most ``wanted``); True when one completed."""
+        before = self.frames
+        while not self.ended and self.size - self.scanned >= 4:
+            (length,) = struct.unpack_from(">I", RESULTS, self.scanned)
+            if self.size - self.scanned - 4 < length:
+                break
+            self.scanned += 4 + length
+            self.frames += 1
+            self.ended = length == 0 or self.frames >= self.wanted
+            if len(self.outputs) < MAX_SLOTS:
+                self.outputs.append(0)
+        return self.frames > before
+
+    def take(self, fd, is_result) -> bool:
+        """Read one chunk from ``fd`` straight into the buffers; False at EOF."""
+        if is_result:
+            room, start, buffer = RESULT_CAP - self.size, self.size, RESULTS
+        else:
+            slot = len(self.outputs) - 1
+            room, start, buffer = OUTPUT_KEEP - self.outputs[slot], slot * OUTPUT_KEEP + self.outputs[slot], OUTPUTS
+        if room <= 0:
+            room, start, buffer = len(DISCARD), 0, DISCARD
+        with memoryview(buffer) as whole, whole[start:start + min(room, 1 << 16)] as view:
+            try:
+                got = os.readv(fd, [view])
+            except BlockingIOError:
+                return False
+        if buffer is RESULTS:
+            self.size += got
+        elif buffer is OUTPUTS:
+            self.outputs[-1] += got
+        else:
+            self.dropped += got
+        return got > 0
+
+
 def run_job(header, payload_size, control_fds):
+    """Fork the job's child, which reads its payload from our stdin, and collect what it
+    sends.  Returns the reply (a dict) and the Collected, or None when the child did not
+    take its payload (then the stream is out of step and the worker must stop)."""
     limits = header["limits"]
     scratch = tempfile.mkdtemp(prefix="job-")
     if limits.get("uid") is not None:
         os.chown(scratch, limits["uid"], limits["uid"])
     result_r, result_w = os.pipe()
     output_r, output_w = os.pipe()
+    taken_r, taken_w = os.pipe()
     pid = os.fork()
     if pid == 0:
         signal.set_wakeup_fd(-1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        for fd in (*control_fds, result_r, output_r, WAKE_R, WAKE_W):
+        for fd in (*control_fds[1:], result_r, output_r, taken_r, WAKE_R, WAKE_W):
             os.close(fd)
-        job_bytes = bytes(memoryview(BUFFER)[:payload_size])
+        for buffer in (RESULTS, OUTPUTS, DISCARD):
+            buffer.close()
+        job_bytes = read_payload(control_fds[0], payload_size)
+        os.write(taken_w, b"!")
+        os.close(taken_w)
+        os.close(control_fds[0])
         child_main(job_bytes, result_w, output_w, limits, scratch)
-    BUFFER[:payload_size] = bytes(payload_size)  # wipe: the next child must not see it
-    os.close(result_w)
-    os.close(output_w)
-    reply = supervise(pid, result_r, output_r, limits["wall_seconds"])
-    kill_group(pid)
-    reap()
-    LAST_UID[0] = limits.get("uid")
+    for fd in (result_w, output_w, taken_w):
+        os.close(fd)
+    taken = payload_taken(taken_r)
+    collected = Collected(int(header["exercises"]))
+    if taken:
+        reply = supervise(pid, result_r, output_r, collected, limits["wall_seconds"], header["budget_seconds"])
+    else:
+        kill_group(pid)
+    os.close(result_r)
+    os.close(output_r)
+    kill_descendants()
+    if limits.get("uid") is not None:
+        sweep(limits["uid"])
     shutil.rmtree(scratch, ignore_errors=True)
-    return reply
+    return (reply, collected) if taken else None
 
 
-def supervise(pid, result_r, output_r, wall_seconds):
-    """Collect the child's answers (one frame per exercise) and its capped output; kill it
-    when one exercise takes longer than ``wall_seconds`` (each frame restarts the clock).
+def read_payload(fd, size):
+    """The job's bytes, read by the child itself (the worker never holds them)."""
+    data, got = bytearray(size), 0
+    with memoryview(data) as view:
+        while got < size:
+            n = os.readv(fd, [view[got:]])
+            if not n:
+                os._exit(1)
+            got += n
+    return data
+
+
+def payload_taken(taken_r, timeout=30.0):
+    ready, _, _ = select.select([taken_r], [], [], timeout)
+    done = bool(ready) and os.read(taken_r, 1) == b"!"
+    os.close(taken_r)
+    return done
+
+
+def supervise(pid, result_r, output_r, collected, wall_seconds, budget_seconds):
+    """Collect the child's answers and its capped output.  Deadlines are absolute: an
+    exercise has ``wall_seconds`` from the previous answer (at most ``collected.wanted``
+    answers count) and the child ``budget_seconds`` in all; then it is killed.
 
     The child's exit (SIGCHLD, through the wake-up pipe) ends the collection even when a
     grandchild it left behind still holds the pipes open."""
-    deadline = time.monotonic() + wall_seconds
-    sink = {"result": bytearray(), "scanned": 0, "frames": 0, "outputs": [bytearray()], "dropped": 0}
-    open_fds, timed_out = {result_r, output_r}, False
+    end = time.monotonic() + max(0.0, budget_seconds)
+    deadline = min(time.monotonic() + wall_seconds, end)
+    open_fds, timed_out, killed = {result_r, output_r}, False, False
     while open_fds:
         left = deadline - time.monotonic()
         if left <= 0:
-            timed_out = True
+            timed_out = killed = True
             break
         ready, _, _ = select.select([*open_fds, WAKE_R], [], [], left)
         if WAKE_R in ready:
             drain_wakeups()
         for fd in ready:
-            if fd != WAKE_R and not take(fd, fd == result_r, sink):
+            if fd != WAKE_R and not collected.take(fd, fd == result_r):
                 open_fds.discard(fd)
-        if count_frames(sink):
-            deadline = time.monotonic() + wall_seconds
+        if collected.count_frames():
+            deadline = min(time.monotonic() + wall_seconds, end)
+        if collected.ended:  # nothing it sends now counts: done
+            killed = True
+            break
         if (not open_fds or WAKE_R in ready or result_r not in open_fds) and child_done(pid):
-            for fd in open_fds:
-                os.set_blocking(fd, False)
-                while take(fd, fd == result_r, sink):
-                    pass
-            count_frames(sink)
             break
-    if timed_out:
+    if killed:
         kill_group(pid)
-    status = wait_status(pid, deadline)
-    os.close(result_r)
-    os.close(output_r)
-    return {
-        "timed_out": timed_out,
-        **status,
-        "frames": sink["frames"],
-        "result": sink["result"][: sink["scanned"]],
-        "outputs": [out.decode("utf-8", "replace") for out in sink["outputs"]],
-        "output_dropped": sink["dropped"],
-    }
-
-
-def count_frames(sink) -> bool:
-    """Count the answer frames complete so far; True when a new one completed."""
-    result, before = sink["result"], sink["frames"]
-    while len(result) - sink["scanned"] >= 4:
-        size = int.from_bytes(result[sink["scanned"]:sink["scanned"] + 4], "big")
-        if len(result) - sink["scanned"] - 4 < size:
-            break
-        sink["scanned"] += 4 + size
-        sink["frames"] += 1
-        sink["outputs"].append(bytearray())
-    return sink["frames"] > before
-
-
-def take(fd, is_result, sink):
-    """Read one chunk into the sink (result capped, output mostly dropped); False at EOF."""
-    try:
-        chunk = os.read(fd, 1 << 16)
-    except BlockingIOError:
-        return False
-    if not chunk:
-        return False
-    if is_result:
-        sink["result"] += chunk[: max(0, RESULT_CAP - len(sink["result"]))]
-    else:
-        output = sink["outputs"][-1]
-        keep = chunk[: max(0, OUTPUT_KEEP - len(output))]
-        output += keep
-        sink["dropped"] += len(chunk) - len(keep)
-    return True
+    for fd in (result_r, output_r):  # what is already in the pipes
+        os.set_blocking(fd, False)
+        while collected.take(fd, fd == result_r):
+            pass
+    collected.count_frames()
+    status, finished_off = wait_status(pid, grace=min(1.0, max(0.05, end - time.monotonic())))
+    disturbed = status["signal"] in EXTERNAL_SIGNALS and not (killed or finished_off)
+    return {"timed_out": timed_out, **status, "disturbed": disturbed, "frames": collected.frames,
+            "result_size": collected.scanned, "outputs": collected.outputs, "output_dropped": collected.dropped}
 
 
 def drain_wakeups():
@@ -423,10 +463,13 @@ def child_done(pid):
 CHILD_STATUS = {}
 
 
-def wait_status(pid, deadline):
-    status = CHILD_STATUS.pop(pid, None)
+def wait_status(pid, grace=1.0):
+    """The child's exit status, and whether we had to kill it: it closed its pipes (or was
+    killed) but did not exit within ``grace`` seconds."""
+    status, finished_off = CHILD_STATUS.pop(pid, None), False
     if status is None:
-        while status is None and time.monotonic() < deadline + 1:
+        end = time.monotonic() + grace
+        while status is None and time.monotonic() < end:
             done, raw = os.waitpid(pid, os.WNOHANG)
             if done:
                 status = raw
@@ -435,9 +478,10 @@ def wait_status(pid, deadline):
         if status is None:  # it closed its pipes but lingers: finish it
             kill_group(pid)
             _, status = os.waitpid(pid, 0)
+            finished_off = True
     if os.WIFSIGNALED(status):
-        return {"signal": os.WTERMSIG(status), "exit_code": None}
-    return {"signal": None, "exit_code": os.WEXITSTATUS(status)}
+        return {"signal": os.WTERMSIG(status), "exit_code": None}, finished_off
+    return {"signal": None, "exit_code": os.WEXITSTATUS(status)}, finished_off
 
 
 def kill_group(pid):
@@ -451,11 +495,50 @@ def kill_group(pid):
         pass
 
 
+def kill_descendants(rounds=10_000):
+    """Kill every process below the worker.  We are the subreaper of our descendants: an
+    orphan comes back to us, so while any descendant lives we have a child.  Each round
+    kills our children and reaps them (their own children then come back to us)."""
+    for _ in range(rounds):
+        reap()
+        try:
+            if os.waitpid(-1, os.WNOHANG) != (0, 0):
+                continue  # reaped one more
+        except ChildProcessError:
+            return  # no child, so no descendant at all
+        children = own_children()
+        for pid in children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        for pid in children:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def own_children():
+    """Our live children, from /proc (their parent field)."""
+    me, found = os.getpid(), []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    if int(handle.read().rsplit(b")", 1)[1].split()[1]) == me:
+                        found.append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    return found
+
+
 LAST_UID = [None]
 
 
 def sweep(uid):
-    """Kill every process of the jobs' uid (each job does it as it starts; this is the last)."""
+    """Kill every process of the jobs' uid, wherever it is (as root, after every job)."""
+    LAST_UID[0] = uid
     if uid is None:
         return
     killer = os.fork()
@@ -468,8 +551,7 @@ def sweep(uid):
             pass
         os._exit(0)
     os.waitpid(killer, 0)
-    time.sleep(0.001)
-    reap()
+    kill_descendants()
 
 
 def reap():
@@ -481,41 +563,69 @@ def reap():
         pass
 
 
+# ----------------------------------------------------------------------------- framing
+def read_exactly(fd, size):
+    """``size`` bytes of the parent's stream (headers only: a payload is read by its child)."""
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def write_all(fd, data):
+    with memoryview(data) as view:
+        written = 0
+        while written < len(view):
+            written += os.write(fd, view[written:])
+
+
+def send_reply(fd, reply, collected):
+    """The reply frame, then the answers and the outputs, written from the buffers."""
+    header = json.dumps(reply).encode()
+    write_all(fd, len(header).to_bytes(4, "big") + header)
+    with memoryview(RESULTS) as results:
+        write_all(fd, results[:collected.scanned])
+    with memoryview(OUTPUTS) as outputs:
+        for slot, size in enumerate(collected.outputs):
+            write_all(fd, outputs[slot * OUTPUT_KEEP:slot * OUTPUT_KEEP + size])
+
+
 WAKE_R, WAKE_W = os.pipe()
-SNAPSHOT = snapshot_modules()  # taken once, before any learner code: every child inherits it
-CORE = {name: SNAPSHOT[name] for name in (*GUARDED_MODULES, "numpy")}  # checked after every call
 
 
 def main():
     gc.collect()
     gc.freeze()  # children never scan (and so never copy) the worker's preloaded objects
     LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
-    LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans of a job come back to us to be reaped
+    LIBC.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans of a job come back to us to be killed
     for fd in (WAKE_R, WAKE_W):
         os.set_blocking(fd, False)
     signal.set_wakeup_fd(WAKE_W)
     signal.signal(signal.SIGCHLD, lambda *_: None)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    control_fds = (0, 1)
-    write_frame(stdout, json.dumps({"ready": True, "uid": os.getuid(), "pid": os.getpid()}).encode())
-    global BUFFER
+    stdin, stdout = sys.stdin.fileno(), sys.stdout.fileno()
+    hello = json.dumps({"ready": True, "uid": os.getuid(), "pid": os.getpid()}).encode()
+    write_all(stdout, len(hello).to_bytes(4, "big") + hello)
     while True:
         try:
-            header = json.loads(read_frame(stdin))
-            size = int.from_bytes(read_exact(stdin, 4), "big")
-            if size > len(BUFFER):
-                BUFFER[:] = bytes(len(BUFFER))
-                BUFFER = bytearray(size)
-            read_exact(stdin, size, into=BUFFER)
+            header = json.loads(read_exactly(stdin, int.from_bytes(read_exactly(stdin, 4), "big")))
+            payload_size = int.from_bytes(read_exactly(stdin, 4), "big")
         except EOFError:
             sweep(LAST_UID[0])
             return
-        reply = run_job(header, size, control_fds)
-        result = reply.pop("result")
-        write_frame(stdout, json.dumps(reply).encode())
-        write_frame(stdout, bytes(result))
+        job = run_job(header, payload_size, (stdin, stdout))
+        if job is None:
+            return  # the payload was not taken: the stream is out of step, start afresh
+        send_reply(stdout, *job)
+        scrub()
 
+
+SNAPSHOT, CORE = {}, {}  # filled last, so that the snapshot of __main__ holds every name above
+SNAPSHOT.update(snapshot_modules())  # before any learner code: every child inherits it
+CORE.update({name: SNAPSHOT[name] for name in (*GUARDED_MODULES, "numpy")})  # checked after every call
 
 if __name__ == "__main__":
     main()

@@ -27,7 +27,7 @@ def standard_tests(name, wrong, right, *, seeds=(0, 1, 2), right_seeds=(3,), wro
       (``m.en``), or with ``stub_none_rendered`` anywhere in ``m.render("en")``, which also
       holds the messages it wraps ("item 0 of the returned tuple: it returned None ...");
     * ``test_wrong``: each entry of ``wrong`` loses points and is named in
-      ``result.misconceptions``.  A key may be ``"name:variant"`` (several submissions with
+      ``result.misconceptions``, on each of ``seeds`` (coverage must not depend on the seed).  A key may be ``"name:variant"`` (several submissions with
       the same mistake); the name before the ``:`` must be reported.  With
       ``wrong_keeps_some_points`` the score must also stay above 0 (for exercises with
       several functions, where a mistake in one leaves the others their points);
@@ -51,9 +51,10 @@ def standard_tests(name, wrong, right, *, seeds=(0, 1, 2), right_seeds=(3,), wro
         else:
             assert any("None" in m.en for m in result.messages), _texts(result)
 
+    @pytest.mark.parametrize("seed", seeds)
     @pytest.mark.parametrize("key", sorted(wrong))
-    def test_wrong(grade_source, key):
-        result = grade_source(name, wrong[key])
+    def test_wrong(grade_source, key, seed):
+        result = grade_source(name, wrong[key], seed=seed)
         if wrong_keeps_some_points:
             assert 0 < result.score < result.max_score, _texts(result)
         else:

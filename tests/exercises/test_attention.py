@@ -19,6 +19,27 @@ def weights_with(body: str) -> str:
 
 
 WRONG = {
+    "exp_not_normalized:stable": """
+        import numpy as np
+
+        def attention_weights(hs, h):
+            s = np.einsum("nth,nh->nt", hs, h)
+            return np.exp(s - np.max(s, axis=1, keepdims=True))
+
+        def attention_context(hs, a):
+            return np.einsum("nt,nth->nh", a, hs)
+    """,
+    "context_not_summed": """
+        import numpy as np
+
+        def attention_weights(hs, h):
+            s = np.sum(hs * h[:, None, :], axis=2)
+            e = np.exp(s - s.max(axis=1, keepdims=True))
+            return e / e.sum(axis=1, keepdims=True)
+
+        def attention_context(hs, a):
+            return hs * a[:, :, np.newaxis]
+    """,
     "softmax_over_batch": weights_with("""
         e = np.exp(s - s.max(axis=0))
         return e / e.sum(axis=0)

@@ -6,6 +6,11 @@ from tests.exercises.standard import standard_tests
 NAME = "birnn_concat"
 
 WRONG = {
+    "stacked_new_axis": """
+        import numpy as np
+        def birnn_concat(hs_f, hs_b):
+            return np.array([[f, b] for f, b in zip(hs_f, hs_b[::-1])])
+    """,
     "sum": """
         def birnn_concat(hs_f, hs_b):
             return hs_f + hs_b[::-1]

@@ -68,6 +68,27 @@ def module(error="(ys - ds)", out_slope="d_sigmoid(vs)", steps="reversed(range(T
 
 # "name" or "name:variant" -> a submission with that mistake
 WRONG = {
+    "skips_first_step": module(steps="range(T - 1, 0, -1)"),
+    "forward_without_z0": module(rnn_grads="""
+        def rnn_grads(xs, ds, W_in, W, W_out, b, c, z0=None):
+            us, zs, vs, ys = forward(xs, W_in, W, W_out, b, c)
+            delta, delta_out = bptt_deltas(us, vs, ys, ds, W, W_out)
+            z_prev = np.concatenate([(np.zeros_like(zs[:1]) if z0 is None else z0[None]), zs[:-1]])
+            return {"W_in": np.einsum("tnd,tnh->dh", xs, delta), "W": np.einsum("tni,tnh->ih", z_prev, delta),
+                    "W_out": np.einsum("tnh,tno->ho", zs, delta_out), "b": delta.sum(axis=(0, 1)),
+                    "c": delta_out.sum(axis=(0, 1))}
+    """),
+    "batch_mean": module(rnn_grads="""
+        def rnn_grads(xs, ds, W_in, W, W_out, b, c, z0=None):
+            us, zs, vs, ys = forward(xs, W_in, W, W_out, b, c, z0)
+            delta, delta_out = bptt_deltas(us, vs, ys, ds, W, W_out)
+            N = xs.shape[1]
+            z_prev = np.concatenate([(np.zeros_like(zs[:1]) if z0 is None else z0[None]), zs[:-1]])
+            return {"W_in": np.einsum("tnd,tnh->dh", xs, delta) / N,
+                    "W": np.einsum("tni,tnh->ih", z_prev, delta) / N,
+                    "W_out": np.einsum("tnh,tno->ho", zs, delta_out) / N,
+                    "b": delta.sum(axis=(0, 1)) / N, "c": delta_out.sum(axis=(0, 1)) / N}
+    """),
     "sigma_prime_of_output": module(out_slope="d_sigmoid(ys)"),
     "no_output_slope": module(out_slope="1.0"),
     "sign_flipped": module(error="(ds - ys)"),

@@ -4,6 +4,10 @@ from tests.exercises.standard import standard_tests
 NAME = "conv_output_size"
 
 WRONG = {
+    "plus_one_inside_division": """
+        def conv_output_size(in_size, filter_size, stride=1, pad=0):
+            return (in_size + 2 * pad - filter_size + 1) // stride
+    """,
     "no_padding": """
         def conv_output_size(in_size, filter_size, stride=1, pad=0):
             return (in_size - filter_size) // stride + 1

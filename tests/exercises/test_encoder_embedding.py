@@ -28,6 +28,13 @@ def module(embed="E.dot(w)", step="np.tanh(W.dot(e) + U.dot(h) + b)", lookup="E[
 
 # "name" or "name:variant" -> a submission with that mistake
 WRONG = {
+    "tanh_after_loop": module(encode="""
+        def encode(words, E, W, U, b):
+            h = np.zeros(W.shape[0])
+            for w in words:
+                h = W.dot(E.dot(w)) + U.dot(h) + b
+            return np.tanh(h)
+    """),
     "transposed_embedding": module(embed="E.T.dot(w)"),
     "elementwise_embedding": module(embed="E * w"),
     "swapped_W_U": module(step="np.tanh(W.dot(h) + U.dot(e) + b)"),

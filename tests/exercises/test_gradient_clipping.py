@@ -4,6 +4,29 @@ from tests.exercises.standard import standard_tests
 NAME = "gradient_clipping"
 
 WRONG = {
+    "l1_norm": """
+        import numpy as np
+        def gradient_clipping(grad, threshold):
+            norm = np.sum(np.abs(grad))
+            return grad * (threshold / norm) if norm > threshold else grad
+    """,
+    "max_norm": """
+        import numpy as np
+        def gradient_clipping(grad, threshold):
+            norm = np.max(np.abs(grad))
+            if norm > threshold:
+                grad = grad * threshold / norm
+            return grad
+    """,
+    "per_row_norm": """
+        import numpy as np
+        def gradient_clipping(grad, threshold):
+            if grad.ndim == 1:
+                norm = np.linalg.norm(grad)
+                return grad * (threshold / norm) if norm > threshold else grad
+            norms = np.linalg.norm(grad, axis=-1, keepdims=True)
+            return np.where(norms > threshold, grad * threshold / np.maximum(norms, 1e-300), grad)
+    """,
     "divide_by_norm": """
         import numpy as np
         def gradient_clipping(grad, threshold):
@@ -31,6 +54,20 @@ WRONG = {
         import numpy as np
         def gradient_clipping(grad, threshold):
             return grad * (threshold / np.linalg.norm(grad))
+    """,
+    "squared_norm": """
+        import numpy as np
+        def gradient_clipping(grad, threshold):
+            norm = (grad * grad).sum()
+            return grad * (threshold / norm) if norm > threshold else grad
+    """,
+    "large_gradients_unchanged": """
+        import numpy as np
+        def gradient_clipping(grad, threshold):
+            rate = threshold / np.linalg.norm(grad)
+            if rate < 1:
+                return grad
+            return grad * rate
     """,
     "inverted_rate": """
         import numpy as np

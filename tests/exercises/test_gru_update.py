@@ -4,6 +4,16 @@ from tests.exercises.standard import standard_tests
 NAME = "gru_update"
 
 WRONG = {
+    "matrix_product": """
+        import numpy as np
+        def gru_update(h_prev, h_bar, z):
+            return (1 - z) @ h_prev + z @ h_bar
+    """,
+    "tanh_applied": """
+        import numpy as np
+        def gru_update(h_prev, h_bar, z):
+            return np.tanh(h_prev + z * (h_bar - h_prev))
+    """,
     "other_convention": """
         def gru_update(h_prev, h_bar, z):
             return z * h_prev + (1 - z) * h_bar

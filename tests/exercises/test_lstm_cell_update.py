@@ -4,6 +4,15 @@ from tests.exercises.standard import standard_tests
 NAME = "lstm_cell_update"
 
 WRONG = {
+    "input_gate_mixes": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            keep = 1.0 - input_gate
+            return input_gate * a + keep * c_prev
+    """,
+    "forget_gate_complement": """
+        def lstm_cell_update(c_prev, a, input_gate, forget_gate):
+            return input_gate * a + (1 - forget_gate) * c_prev
+    """,
     "swapped_gates": """
         def lstm_cell_update(c_prev, a, input_gate, forget_gate):
             return forget_gate * a + input_gate * c_prev

@@ -32,6 +32,35 @@ def decoder(limit="max_len", embed="E[:, token]", state="h", pick="int(np.argmax
 
 
 WRONG = {
+    "no_recurrent_term": """
+        import numpy as np
+
+        def greedy_decode(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
+            tokens, token = [], start_id
+            for _ in range(max_len):
+                h = np.tanh(W.dot(E[:, token]) + b)
+                token = int(np.argmax(W_out.dot(h) + c))
+                tokens.append(token)
+                if end_id is not None and token == end_id:
+                    break
+            return tokens
+    """,
+    "logits_before_update": """
+        import numpy as np
+
+        def greedy_decode(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
+            tokens, token = [], start_id
+            while len(tokens) < max_len:
+                logits = W_out @ h + c
+                h = np.tanh(W @ E[:, token] + U @ h + b)
+                token = int(np.argmax(logits))
+                tokens.append(token)
+                if token == end_id:
+                    break
+            return tokens
+    """,
+    "end_id_zero_as_none": decoder(after="if end_id and token == end_id: break"),
+    "forgot_bias_c": decoder().replace("logits = W_out @ h + c", "logits = W_out @ h"),
     "includes_start_id": decoder(result="[start_id] + tokens"),
     "same_token_every_step": decoder(embed="E[:, start_id]"),
     "state_not_carried": decoder(state="h0"),

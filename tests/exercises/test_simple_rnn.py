@@ -33,6 +33,11 @@ def forward_with(recurrence="W", b="b", y="sigmoid(v)"):
 
 
 WRONG = {
+    "z0_ignored": replacing(LOOPED_FORWARD.format(recurrence="W", b="b", y="sigmoid(v)").replace(
+        "z = np.zeros((N, H)) if z0 is None else z0", "z = np.zeros((N, H))")),
+    "batch_major_stacking": replacing(LOOPED_FORWARD.format(recurrence="W", b="b", y="sigmoid(v)").replace(
+        "return np.array(us), np.array(zs), np.array(vs), np.array(ys)",
+        "return tuple(np.stack(a, axis=1) for a in (us, zs, vs, ys))")),
     "naive_sigmoid_overflow": replacing("""
         def sigmoid(x):
             return 1 / (1 + np.exp(-x))

@@ -29,6 +29,12 @@ def loss_with(body: str) -> str:
 
 
 WRONG = {
+    "log_softmax_global_max": replacing("""
+        def softmax_cross_entropy(scores, targets):
+            shifted = scores - np.max(scores)
+            log_p = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+            return float(-np.mean(log_p[np.arange(len(targets)), targets]))
+    """),
     "context_summed": cbow_with("W_in[contexts].sum(axis=1)"),
     "context_from_W_out": cbow_with("W_out[:, contexts].mean(axis=2).T"),
     "output_with_W_in_T": cbow_with("W_in[contexts].mean(axis=1)", output="W_in.T"),

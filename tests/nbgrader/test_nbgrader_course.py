@@ -52,7 +52,7 @@ def checks_in(name, namespace) -> list:
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_has_one_solution_cell_and_a_test_cell_per_check(name):
     exercise = all_exercises()[name]
-    notebook = build_notebook(exercise, seed=0, lang="ja")
+    notebook = build_notebook(exercise, lang="ja")
     nbformat.validate(notebook)
     MetadataValidator().validate_nb(notebook)  # nbgrader's own checks: ids, points, schema
     solutions = [c for c in notebook.cells if meta(c).get("solution")]
@@ -64,7 +64,8 @@ def test_notebook_has_one_solution_cell_and_a_test_cell_per_check(name):
     for cell, check in zip(tests, exercise.checks):
         assert meta(cell)["locked"] and not meta(cell)["solution"] and meta(cell)["points"] == check.points
         hidden = cell.source.split(BEGIN_HIDDEN)[1].split(END_HIDDEN)[0]
-        assert f'assert_check("{name}", "{check.name}", globals(), seed=0, lang="ja")' in hidden
+        assert f'assert_check("{name}", "{check.name}", globals(), seed=hidden_seed(), lang="ja")' in hidden
+        assert "from rnn_grader.nbgrader.hidden import hidden_seed" in hidden  # per student, at autograde
     assert notebook.metadata["kernelspec"]["name"] == "python3"
 
 
@@ -122,13 +123,16 @@ def test_stub_docstring_is_split_into_languages_and_maths():
 
 
 def test_write_course_layout(tmp_path):
-    written, skipped = write_course(tmp_path, ["gradient_clipping"], seed=3, lang="en")
+    written, skipped = write_course(tmp_path, ["gradient_clipping"], seed=345, lang="en")
     assert written == [tmp_path / "source" / "day3" / "gradient_clipping.ipynb"] and skipped == []
     config = (tmp_path / "nbgrader_config.py").read_text()
     assert "c.Execute.timeout = 30" in config and "ClearSolutions.code_stub" in config
     compile(config, "nbgrader_config.py", "exec")
     notebook = nbformat.read(str(written[0]), as_version=4)
-    assert "seed=3" in "\n".join(c.source for c in notebook.cells)
+    text = "\n".join(c.source for c in notebook.cells)
+    assert "345" not in text and "346" not in text and "seed=hidden_seed()" in text  # never in a notebook
+    seed_file = tmp_path / "course_seed.txt"
+    assert seed_file.read_text().strip() == "345" and seed_file.stat().st_mode & 0o077 == 0
 
 
 def test_command_writes_the_course_and_refuses_unknown_exercises(tmp_path):

@@ -14,6 +14,13 @@ CURRICULUM_IDS = {
     "bptt_db", "bptt_delta_recursion", "birnn_choice", "seq2seq_choice", "encoder_choice",
     "vae_blank", "embedding_example", "vae_kl_normal",
 }
+EXPERIMENT_IDS = {  # what `grade experiments -e binary_addition` shows (the course's hands-on exercise)
+    "experiment_relu_explodes", "experiment_clip_bounds", "experiment_sigmoid_damps",
+}
+FREETEXT_IDS = {  # the free-text items (記述式), tested in test_freetext.py
+    "lstm_vs_gru", "lstm_cec_problems", "rnn_third_weight_text", "seq2seq_hred_vhred",
+    "rnn_vs_word2vec", "seq2seq_vs_attention",
+}
 
 RIGHT = {
     "conv_output_5x5": ["3x3", "３×３", "(3, 3)", "3", "3 * 3"],
@@ -46,6 +53,9 @@ RIGHT = {
                           "0 2 1 3\n4 6 5 7\n8 10 9 11", "np.array([[0, 2, 1, 3], [4, 6, 5, 7], [8, 10, 9, 11]])"],
     "vae_kl_normal": ["(μ² + σ² − log σ² − 1)/2", "-1/2(1 + log(σ^2) - μ^2 - σ^2)",
                       "0.5*(mu**2 + sigma**2 - ln(sigma**2) - 1)", "(μ²+σ²−2logσ−1)/2"],
+    "experiment_relu_explodes": ["3", "(3)", "relu", "ReLU", "３"],
+    "experiment_clip_bounds": ["2", "（２）", "update step", "step size"],
+    "experiment_sigmoid_damps": ["1", "(1)", "σ'(u) ≤ 1/4", "１"],
 }
 
 WRONG = {
@@ -71,6 +81,9 @@ WRONG = {
     "vae_blank": ["ノイズ", "weight", "入力ゲート"],
     "embedding_example": ["[[0,1,2,3],[4,5,6,7],[8,9,10,11]]", "[[0,2,1,3],[4,6,5,7]]"],
     "vae_kl_normal": ["(μ² + σ² − log σ² + 1)/2", "μ² + σ² − log σ² − 1", "(μ² + σ² − log σ − 1)/2"],
+    "experiment_relu_explodes": ["2", "(1)", "tanh", "4"],
+    "experiment_clip_bounds": ["1", "(3)", "loss"],
+    "experiment_sigmoid_damps": ["3", "(2)", "small learning rate"],
 }
 
 HINTED = {  # a wrong answer whose targeted hint must appear (English text fragment)
@@ -82,24 +95,27 @@ HINTED = {  # a wrong answer whose targeted hint must appear (English text fragm
     ("gru_state", "z h + (1 − z) h̄"): "other convention",
     ("lstm_param_count", "4h(h+x)"): "forgot the biases",
     ("gru_dh_dhprev", "z"): "weighted by (1 − z)",
+    ("experiment_relu_explodes", "tanh"): "still learns",
+    ("experiment_clip_bounds", "1"): "unchanged",
+    ("experiment_sigmoid_damps", "3"): "same learning rate",
 }
 
 
 def test_every_curriculum_item_exists_once():
     ids = [item.id for item in list_items()]
-    assert len(ids) == len(set(ids)) == 22
-    assert set(ids) == CURRICULUM_IDS
+    assert len(ids) == len(set(ids)) == 31
+    assert set(ids) == CURRICULUM_IDS | FREETEXT_IDS | EXPERIMENT_IDS
 
 
 def test_every_item_has_a_bilingual_question_and_known_kind():
     for item in list_items():
         assert item.question.render("ja") != item.question.render("en")
-        assert item.kind in {"expression", "choice", "word", "size", "matrix"}
+        assert item.kind in {"expression", "choice", "word", "size", "matrix", "freetext"}
 
 
 def test_table_covers_every_item():
-    assert set(RIGHT) == set(WRONG) == CURRICULUM_IDS
-    assert all(len(RIGHT[i]) >= 3 and len(WRONG[i]) >= 2 for i in CURRICULUM_IDS)
+    assert set(RIGHT) == set(WRONG) == CURRICULUM_IDS | EXPERIMENT_IDS
+    assert all(len(RIGHT[i]) >= 3 and len(WRONG[i]) >= 2 for i in RIGHT)
 
 
 @pytest.mark.parametrize("item_id,answer", [(i, a) for i in sorted(RIGHT) for a in RIGHT[i]])

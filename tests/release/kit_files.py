@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import ast
 import gzip
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SEALED = "rnn_grader/quiz_items.json"
 SHORTEST_LINE = 12   # shorter lines (`return grad`) are too generic to mean a leak
 
 
 def kit_texts(kit: Path) -> dict[str, str]:
-    """Every file of the kit as text (gzipped bank files decompressed)."""
+    """Every file of the kit as text (gzipped bank files decompressed; the sealed quiz items
+    without their ids and questions, which learners see anyway)."""
     texts = {}
     for path in kit.rglob("*"):
         if path.is_file() and "__pycache__" not in path.parts:
@@ -18,7 +21,14 @@ def kit_texts(kit: Path) -> dict[str, str]:
             if path.suffix == ".gz":
                 data = gzip.decompress(data)
             texts[str(path.relative_to(kit))] = data.decode("utf-8", "replace")
+    texts[SEALED] = json.dumps(sealed_answers(kit), ensure_ascii=False)
     return texts
+
+
+def sealed_answers(kit: Path) -> list:
+    """The sealed quiz items without what is public: the id and the question."""
+    items = json.loads((kit / SEALED).read_text(encoding="utf-8"))
+    return [{k: v for k, v in entry.items() if k not in ("id", "question")} for entry in items.values()]
 
 
 def given_lines() -> set[str]:

@@ -74,3 +74,20 @@ def test_escaping_helpers():
     assert esc("<a href='x'>&\"") == "&lt;a href=&#x27;x&#x27;&gt;&amp;&quot;"
     assert esc("a\x00b\x1bc\n") == "a\ufffdb\ufffdc\n"
     assert element("td", "x", data_sort='"><script>') == '<td data-sort="&quot;&gt;&lt;script&gt;">x</td>'
+
+
+def test_lone_surrogates_and_bidi_overrides_never_reach_the_page(cohort, tmp_path):
+    """Class 6 of issue 12: a name or quiz answer holding a lone surrogate (not UTF-8) or a
+    bidirectional override must not stop the report from being written, nor reorder its text."""
+    import copy
+
+    from rnn_grader.report import write_report
+
+    odd_name = "eve\ud800\u202egpj.exe\x85"
+    odd = copy.copy(cohort)
+    odd.students = {**cohort.students, odd_name: cohort.students["mallory"]}
+    odd.quiz = {**cohort.quiz, odd_name: cohort.quiz[XSS_NAME]}
+    write_report(odd, tmp_path / "report.html", "ja")
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "eve\ufffd\ufffdgpj.exe\ufffd" in page and "\u202e" not in page
+    assert esc("a\ud800b\udfffc\u202ed\u2066e\x9f") == "a\ufffdb\ufffdc\ufffdd\ufffde\ufffd"

@@ -57,16 +57,16 @@ CORPUS = {
                               "        np.array_equal = lambda *a, **k: True\n        time.sleep(0.001)\n"
                               "threading.Thread(target=evil, daemon=True).start()\n" + STUB, {"failed", "error"}),
     "lying_object": ("class Liar:\n    def __eq__(self, other):\n        return True\n    __hash__ = None\n"
-                     "def gradient_clipping(grad, threshold):\n    return Liar()\n", {"failed"}),
+                     "def gradient_clipping(grad, threshold):\n    return Liar()\n", {"error"}),
     "ndarray_subclass": ("import numpy as np\nclass Liar(np.ndarray):\n    def __eq__(self, other):\n"
                          "        return np.ones(self.shape, bool)\n"
                          "def gradient_clipping(grad, threshold):\n    return np.zeros(grad.shape).view(Liar)\n",
                          {"failed"}),
     "pickle_payload": ("import os\nclass Evil:\n    def __reduce__(self):\n"
                        "        return (os.system, ('touch /tmp/rnn-grader-pwned',))\n"
-                       "def gradient_clipping(grad, threshold):\n    return Evil()\n", {"failed"}),
+                       "def gradient_clipping(grad, threshold):\n    return Evil()\n", {"error"}),
     "returns_pickle_bytes": ("import pickle, os\ndef gradient_clipping(grad, threshold):\n"
-                             "    return pickle.dumps(os.getcwd)\n", {"failed"}),
+                             "    return pickle.dumps(os.getcwd)\n", {"error"}),
     "imports_reference": ("from solutions.gradient_clipping import gradient_clipping\n", {"error"}),
     "imports_grader": ("import rnn_grader.declarations.gradient_clipping as d\n" + STUB, {"error"}),
     "writes_canary": ("open(CANARY, 'w').write('pwned')\n" + RIGHT, {"error"}),
@@ -79,7 +79,7 @@ CORPUS = {
     "syntax_error": ("def gradient_clipping(grad, threshold)\n    return grad\n", {"error"}),
     "nan_result": ("import numpy as np\ndef gradient_clipping(grad, threshold):\n"
                    "    return grad * np.nan\n", {"failed"}),
-    "wrong_return_type": ("def gradient_clipping(grad, threshold):\n    return 'clipped'\n", {"failed"}),
+    "wrong_return_type": ("def gradient_clipping(grad, threshold):\n    return 'clipped'\n", {"error"}),
 }
 NEEDS_ISOLATION = {"reads_reference"}
 CORPUS["reads_reference"] = (

@@ -11,11 +11,18 @@ from rnn_grader.engine.declaration import Call, Check, Outcome, call_problem
 from rnn_grader.messages import Text, msg
 
 
+SHOWN_ENTRIES = 6   # arrays this small are shown by value, larger ones by shape
+
+
 def describe_case(names: Sequence[str], args: tuple) -> str:
-    """``grad: (3, 4), threshold=1.5`` -- arrays by shape, the rest by value."""
+    """``grad: shape (3, 4), threshold=1.5`` -- small arrays by value, larger ones by shape,
+    the rest by value."""
     parts = []
     for name, value in zip(names, args):
-        if isinstance(value, np.ndarray):
+        if isinstance(value, np.ndarray) and 0 < value.size <= SHOWN_ENTRIES and value.dtype.kind in "biuf":
+            shown = np.array2string(value, precision=4, separator=", ", suppress_small=True).replace("\n", "")
+            parts.append(f"{name}={' '.join(shown.split())}")
+        elif isinstance(value, np.ndarray):
             parts.append(f"{name}: shape {value.shape}")
         elif isinstance(value, (list, tuple)) and len(value) > 6:
             parts.append(f"{name}: {type(value).__name__} of {len(value)}")

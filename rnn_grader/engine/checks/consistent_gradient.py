@@ -13,10 +13,11 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from rnn_grader.engine.checks.calling import CallingCheck
-from rnn_grader.engine.checks.gradient import gradient_problem, key_messages, not_a_dict, same_gradients
+from rnn_grader.engine.checks.gradient import (gradient_problem, key_messages, not_a_dict, same_gradients,
+                                                 with_first_difference)
 from rnn_grader.engine.compare import NUMERIC_STEP, compare_value, numeric_gradients
 from rnn_grader.engine.declaration import Call, Misconception, Outcome, Prepared, Verdict, argument_names, copy_args
-from rnn_grader.engine.matching import named, wrong_values
+from rnn_grader.engine.matching import named, singled_out, wrong_values
 from rnn_grader.messages import Text
 
 FORWARD_RIGHT = Text(
@@ -125,23 +126,23 @@ class ConsistentGradientCheck(CallingCheck):
     def judge(self, prepared, outcomes) -> Verdict:
         n_cases = prepared.extra["cases"]
         wrong: dict[str, Text] = {}
-        first_wrong = None
+        failures = []    # (case index, misconception values, outcome, expected)
         for k, (call, outcome, numeric) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
             problem = self.common_problem(call, outcome) or not_a_dict(outcome)
             if problem is not None:
                 return Verdict(0.0, [self.case_text(call), problem])
-            for key, expected in numeric.items():
-                reason = gradient_problem(outcome.value.get(key), expected)
-                if reason is not None:
-                    wrong.setdefault(key, reason)
-                    first_wrong = k if first_wrong is None else first_wrong
+            reasons = {key: gradient_problem(outcome.value.get(key), expected) for key, expected in numeric.items()}
+            reasons = {key: reason for key, reason in reasons.items() if reason is not None}
+            if reasons:
+                failures.append((k, prepared.wrong[k], outcome, numeric))
+                for key, reason in reasons.items():
+                    wrong.setdefault(key, with_first_difference(reason, outcome.value.get(key), numeric[key]))
         if not wrong:
             return Verdict(1.0)
-        call, outcome = prepared.calls[first_wrong], outcomes[first_wrong]
         right = [key for key in self.wrt if key not in wrong]
-        messages = [self.case_text(call)]
-        named_wrong = named(self.gradient_misconceptions, prepared.wrong[first_wrong], outcome,
-                            prepared.expected[first_wrong], same_gradients)
+        found = singled_out(self.gradient_misconceptions, failures, same_gradients)
+        named_wrong, first_wrong = found if found is not None else (None, failures[0][0])
+        messages = [self.case_text(prepared.calls[first_wrong])]
         if named_wrong is not None:
             messages.append(named_wrong.explanation)
         diagnosis, forward_named = self.diagnose(prepared, outcomes[:n_cases], outcomes, list(wrong))

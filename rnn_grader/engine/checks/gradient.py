@@ -7,9 +7,9 @@ from typing import Callable, Sequence
 import numpy as np
 
 from rnn_grader.engine.checks.calling import CallingCheck
-from rnn_grader.engine.compare import GRADIENT_REL_TOL, compare_array, numeric_gradients, rel_error
+from rnn_grader.engine.compare import GRADIENT_REL_TOL, compare_array, first_difference, numeric_gradients, rel_error
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
-from rnn_grader.engine.matching import named, wrong_values
+from rnn_grader.engine.matching import singled_out, wrong_values
 from rnn_grader.messages import Text, catalog, msg
 
 
@@ -59,23 +59,35 @@ class GradientCheck(CallingCheck):
 
     def judge(self, prepared, outcomes) -> Verdict:
         wrong_keys: dict[str, Text] = {}
-        for call, outcome, expected, values in zip(prepared.calls, outcomes, prepared.expected, prepared.wrong):
+        failures = []    # (case index, misconception values, outcome, expected)
+        for k, (call, outcome, expected, values) in enumerate(
+                zip(prepared.calls, outcomes, prepared.expected, prepared.wrong)):
             problem = self.common_problem(call, outcome) or not_a_dict(outcome)
             if problem is not None:
                 return Verdict(0.0, [self.case_text(call), problem])
-            for key, numeric in expected.items():
-                reason = gradient_problem(outcome.value.get(key), numeric)
-                if reason and key not in wrong_keys:
-                    wrong_keys[key] = reason
-            if wrong_keys:
-                wrong = named(self.misconceptions, values, outcome, expected, same_gradients)
-                if wrong is not None:
-                    return Verdict(0.0, [self.case_text(call), wrong.explanation], wrong.name)
-                break
+            reasons = {key: gradient_problem(outcome.value.get(key), numeric) for key, numeric in expected.items()}
+            reasons = {key: reason for key, reason in reasons.items() if reason is not None}
+            if reasons:
+                failures.append((k, values, outcome, expected))
+                for key, reason in reasons.items():
+                    wrong_keys.setdefault(key, with_first_difference(reason, outcome.value.get(key), expected[key]))
         if not wrong_keys:
             return Verdict(1.0)
+        found = singled_out(self.misconceptions, failures, same_gradients)
+        if found is not None:
+            wrong, k = found
+            return Verdict(0.0, [self.case_text(prepared.calls[k]), wrong.explanation], wrong.name)
         right = [k for k in self.wrt if k not in wrong_keys]
-        return Verdict(len(right) / len(self.wrt), [self.case_text(call), *key_messages(wrong_keys, right)])
+        first = prepared.calls[failures[0][0]]
+        return Verdict(len(right) / len(self.wrt), [self.case_text(first), *key_messages(wrong_keys, right)])
+
+
+def with_first_difference(reason: Text, got, numeric) -> Text:
+    """The reason, followed by where the gradient first differs (when it can be told)."""
+    detail = first_difference(got, np.asarray(numeric)) if isinstance(got, np.ndarray) else None
+    if detail is None or not isinstance(reason, Text):
+        return reason
+    return Text(en="{reason} {detail}", ja="{reason} {detail}").format(reason=reason, detail=detail)
 
 
 def key_messages(wrong_keys: dict, right: list) -> list[Text]:

@@ -5,17 +5,13 @@ item also lists ``choices`` with formulas, a bare choice number (``3`` or ``(3)`
 """
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from rnn_grader.messages import msg
 from rnn_grader.quiz import judge
+from rnn_grader.quiz.errors import Refused
 from rnn_grader.quiz.items import Item
+from rnn_grader.quiz.kinds.labels import read_label
 from rnn_grader.quiz.outcome import Outcome
 from rnn_grader.quiz.reader import read_expression
-
-CHOICE_LABEL = re.compile(r"\(?([0-9])\)?")
-
 
 _CACHE: dict = {}
 
@@ -35,14 +31,17 @@ def _wrong_forms(item: Item):
     return _CACHE[key]
 
 
+def prepare(item: Item) -> None:
+    """Read the item's own formulas now (in the grader), so a judging child inherits them."""
+    _expected(item)
+    _wrong_forms(item)
+
+
 def _picked_choice(item: Item, answer: str) -> str | None:
-    """The formula of the choice an answer like ``(3)`` names, if the item has choices."""
-    text = unicodedata.normalize("NFKC", answer).strip().replace(" ", "")
-    match = CHOICE_LABEL.fullmatch(text)
-    if not (item.choices and match):
-        return None
+    """The formula of the choice an answer like ``(3)`` or ``3番`` names, if the item has choices."""
+    label = read_label(answer) if item.choices else None
     for choice in item.choices:
-        if choice.label == int(match.group(1)) and choice.expr:
+        if choice.label == label and choice.expr:
             return choice.expr
     return None
 
@@ -66,4 +65,6 @@ def check(item: Item, answer: str) -> Outcome:
                                          points=judge.POINTS),))
     if verdict.equal:
         return Outcome(True, shown)
+    if verdict.how == "undecided":
+        raise Refused("quiz.refused_undecided")
     return Outcome(False, shown, (_hint(item, given),))

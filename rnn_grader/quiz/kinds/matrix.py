@@ -20,15 +20,43 @@ ALLOWED = re.compile(r"[\d\s\-+.,;\[\]()]*")
 ENTRY = re.compile(r"[-+]?\d{1,9}(?:\.\d{1,9})?")
 
 
+PAIRS = {"[": "]", "(": ")"}
+NESTED = re.compile(r"[\[(]\s*(?:[\[(][^\[\]()]*[\])]\s*,?\s*)+[\])]")
+
+
+def _depth(text: str) -> int:
+    """The bracket depth of ``text``; ``Refused`` unless brackets pair up (``[`` with ``]``,
+    ``(`` with ``)``) and nest at most two deep."""
+    stack, deepest = [], 0
+    for ch in text:
+        if ch in PAIRS:
+            stack.append(PAIRS[ch])
+            deepest = max(deepest, len(stack))
+        elif ch in ")]" and (not stack or stack.pop() != ch):
+            raise Refused("quiz.refused_matrix")
+    if stack or deepest > 2:
+        raise Refused("quiz.refused_matrix")
+    return deepest
+
+
 def _rows(text: str) -> list[str]:
-    inner = re.findall(r"[\[(]([^\[\]()]*)[\])]", text)
-    if "[[" in re.sub(r"\s", "", text) or "((" in re.sub(r"\s", "", text):
-        return inner
-    return [row for row in re.split(r"[;\n]", text.strip("[]() \n")) if row.strip()]
+    """The text of each row: ``[[..], [..]]`` (two levels, nothing between the rows but
+    commas), or ``[.. ; ..]`` / lines (one level at most, around the whole matrix)."""
+    text = text.strip()
+    depth = _depth(text)
+    if depth == 2:
+        if not NESTED.fullmatch(text):
+            raise Refused("quiz.refused_matrix")
+        return re.findall(r"[\[(]([^\[\]()]*)[\])]", text)
+    if depth == 1:
+        if text[0] not in PAIRS or text[-1] != PAIRS[text[0]]:
+            raise Refused("quiz.refused_matrix")
+        text = text[1:-1]
+    return [row for row in re.split(r"[;\n]", text) if row.strip()]
 
 
 def read_matrix(answer: str) -> tuple[tuple[float, ...], ...]:
-    """The rows of a matrix answer; ``Refused`` when it is not a rectangular matrix."""
+    """The rows of a matrix answer; ``Refused`` when it is not a well-formed rectangular matrix."""
     check_raw(answer)
     text = unicodedata.normalize("NFKC", answer).strip()
     text = WRAPPER.sub(r"\1", text.replace("−", "-"))
@@ -45,7 +73,7 @@ def read_matrix(answer: str) -> tuple[tuple[float, ...], ...]:
     return tuple(rows)
 
 
-def _show(rows) -> str:
+def show(rows) -> str:
     return "[" + ", ".join("[" + ", ".join(f"{v:g}" for v in row) + "]" for row in rows) + "]"
 
 
@@ -58,10 +86,10 @@ def check(item: Item, answer: str) -> Outcome:
     given = read_matrix(answer)
     expected = tuple(tuple(float(v) for v in row) for row in item.answer)
     if given == expected:
-        return Outcome(True, _show(given))
+        return Outcome(True, show(given))
     if item.accept_transpose and given == _transpose(expected):
-        return Outcome(True, _show(given), (msg("quiz.transpose_note"),))
+        return Outcome(True, show(given), (msg("quiz.transpose_note"),))
     for wrong in item.wrong:
         if given in {read_matrix(a) for a in wrong.answers}:
-            return Outcome(False, _show(given), (wrong.hint,))
-    return Outcome(False, _show(given), (item.hint or msg("quiz.matrix_hint"),))
+            return Outcome(False, show(given), (wrong.hint,))
+    return Outcome(False, show(given), (item.hint or msg("quiz.matrix_hint"),))

@@ -10,19 +10,20 @@ from rnn_grader.quiz.items import Item
 from rnn_grader.quiz.outcome import Outcome
 from rnn_grader.quiz.reader import check_raw
 
-SIZE = re.compile(r"[(\[]?(\d{1,6})(?:[x*,](\d{1,6}))?[)\]]?")
+SIZE = re.compile(r"(?P<open>[(\[]?)(\d{1,6})(?:[x*,](\d{1,6}))?(?P<close>[)\]]?)")
+PAIRS = {"": "", "(": ")", "[": "]"}
 
 
 def read_size(answer: str) -> tuple[int, int]:
     """``(rows, cols)`` of a size answer; ``Refused`` when it is not one."""
     check_raw(answer)
     text = unicodedata.normalize("NFKC", answer).lower()
-    text = re.sub(r"\s+", "", text.replace("×", "x").replace("·", "*"))
+    text = re.sub(r"\s+", "", text.replace("×", "x").replace("·", "*").replace("・", "*"))
     found = SIZE.fullmatch(text)
-    if not found:
+    if not found or PAIRS[found.group("open")] != found.group("close"):
         raise Refused("quiz.refused_size")
-    rows = int(found.group(1))
-    return rows, int(found.group(2) or rows)
+    rows = int(found.group(2))
+    return rows, int(found.group(3) or rows)
 
 
 def check(item: Item, answer: str) -> Outcome:
