@@ -4,8 +4,11 @@
     grade --list-checks         every exercise's checks, points and titles
     grade quiz ID "ANSWER"      check a quiz answer
     grade progress              what the remembered runs say
-    grade cohort DIR            grade a class
-    grade nbgrader COURSE_DIR   write the nbgrader course
+    grade experiments           your binary_addition train over the study notes' settings
+    grade cohort DIR            grade a class                        (instructor)
+    grade nbgrader COURSE_DIR   write the nbgrader course            (instructor)
+    grade verify COURSE_DIR     regrade nbgrader's submissions in the sandbox (instructor)
+    grade release OUT_DIR       write the learner kit                (instructor)
 
 Exit codes: 0 full marks (or a right answer), 1 points lost (or a wrong answer),
 2 usage error.  Subcommands are imported only when used, so the self-check starts fast.

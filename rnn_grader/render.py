@@ -19,6 +19,7 @@ from rich.cells import cell_len
 
 from rnn_grader.engine import ExerciseResult, SubmissionResult
 from rnn_grader.messages import catalog, msg
+from rnn_grader.safe import safe_text
 from rnn_grader.wrap import cut, wrap
 
 COLORS = {"passed": "green", "failed": "yellow", "missing": "bright_black", "untouched": "bright_black"}
@@ -64,7 +65,8 @@ def render_submission(result: SubmissionResult, lang: str, *, command: str | Non
         return [click.style(line, **style) if color and style else line for line in lines]
 
     def paragraph(text: str, indent: int = 0, **style) -> list[str]:
-        return paint(wrap(text, width, indent), **style)
+        # a learner's exception text or folder name may hold terminal escapes: never printed raw
+        return paint(wrap(safe_text(text), width, indent), **style)
 
     out = table(result, lang, width, paint) + [""]
     out += paragraph(msg("table.total", score=score_text(result.score), max=score_text(result.max_score))
@@ -115,7 +117,7 @@ def table(result: SubmissionResult, lang: str, width: int, paint) -> list[str]:
 
 def printed(result: ExerciseResult, lang: str, width: int, paint) -> list[str]:
     """What the learner's code printed (first lines, each cut to the width)."""
-    lines = result.output.strip().splitlines()[:OUTPUT_LINES]
+    lines = safe_text(result.output).strip().splitlines()[:OUTPUT_LINES]
     if not lines:
         return []
     return (paint(wrap(msg("table.output").render(lang), width, 2))

@@ -328,3 +328,18 @@ def test_a_notebook_may_import_the_other_modules_of_its_folder(tmp_path):
              "    return grad * rate(norm, threshold) if norm > threshold else grad")
     run = grade("--submission", str(tmp_path), "-e", "gradient_clipping", "--json", "--seed", "4")
     assert json.loads(run.stdout)["exercises"]["gradient_clipping"]["status"] == "passed", run.stdout
+
+
+def test_terminal_escapes_of_a_submission_never_reach_the_terminal(tmp_path):
+    """A learner's printout and exception text (OSC title and hyperlink, CSI colour) are
+    shown with each escape character replaced: nothing the learner wrote drives the terminal."""
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    (folder / "gradient_clipping.py").write_text(
+        'def gradient_clipping(grad, threshold):\n'
+        '    print("\\x1b]0;pwned\\x07 hello \\x1b[31mred")\n'
+        '    raise ValueError("\\x1b]8;;http://evil\\x07click\\x1b]8;;\\x07")\n')
+    done = grade("--submission", str(folder), "-e", "gradient_clipping", "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "hello" in done.stdout and "click" in done.stdout
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout

@@ -5,9 +5,11 @@
     write_csv(cohort, Path("grades.csv"))
 
 Rooms: ``collect.py`` finds the students and reads their modules / notebooks
-(``notebooks.py``) and quiz.json (``quizzes.py``); ``run.py`` grades them in parallel
-sandboxes; ``state.py`` saves each finished student for resuming; ``gradebook.py``
-writes the CSV and JSON and summarizes each exercise; ``cli.py`` is the click command.
+(``notebooks.py``) and quiz.json (``quizzes.py``); ``inputs.py`` prepares each student's
+own inputs (course seed + folder name); ``run.py`` grades them in parallel sandboxes;
+``state.py`` saves each finished student for resuming; ``gradebook.py`` writes the CSV and
+JSON and summarizes each exercise; ``safe.py`` makes untrusted names and text safe for
+them; ``cli.py`` is the click command.
 """
 from rnn_grader.cohort.gradebook import ExerciseSummary, cohort_json, render_summary, summarize, write_csv
 from rnn_grader.cohort.quizzes import QuizAnswer

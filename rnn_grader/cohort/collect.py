@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnn_grader.cohort.notebooks import MAX_NOTEBOOK_BYTES, NotebookError, solution_source
-from rnn_grader.cohort.safe import safe_name
+from rnn_grader.safe import safe_name
 from rnn_grader.engine.grading import MAX_MODULES, MAX_SOURCE_BYTES
 from rnn_grader.messages import Text, msg
 
@@ -39,7 +39,8 @@ class Submission:
 
     student: the name shown (the folder name made safe, unique); student_id: the folder name
     as on disk (the id of the student's inputs, ``engine.seeds.student_seed``); folder: where
-    the sources are; files: {module name: its .py or .ipynb file}; quiz_file: quiz.json or None.
+    the sources are; files: {module name: its .py or .ipynb file}; quiz_file: quiz.json or None;
+    unreadable: why the folder itself could not be listed (then every exercise is an error).
     Read on first use: sources {module name: source}, problems {module name: why it was
     unreadable}, quiz (the bytes of quiz.json, capped at MAX_QUIZ_BYTES + 1, or None)."""
 
@@ -48,6 +49,7 @@ class Submission:
     student_id: str = ""
     files: dict[str, Path] = field(default_factory=dict)
     quiz_file: Path | None = None
+    unreadable: Text | None = None
     _read: tuple | None = field(default=None, repr=False, compare=False)
     _fingerprint: str | None = field(default=None, repr=False, compare=False)
 
@@ -78,6 +80,10 @@ class Submission:
             self._read = (sources, problems, read_quiz(self.quiz_file))
         return self._read
 
+    def forget(self) -> None:
+        """Drop what was read (graded: the sources need not stay in memory for the run)."""
+        self._read = None
+
     def fingerprint(self) -> str:
         """A hash of everything graded (the bytes of each file, not their parse), taken once:
         a changed submission gets a new fingerprint."""
@@ -92,7 +98,7 @@ def file_digest(path: Path, cap: int = MAX_NOTEBOOK_BYTES) -> str:
     """SHA-256 of the first ``cap + 1`` bytes of ``path`` ("-" when unreadable)."""
     digest = hashlib.sha256(path.suffix.encode() + b"\0")
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             left = cap + 1
             while left > 0 and (chunk := handle.read(min(left, 1 << 20))):
                 digest.update(chunk)
@@ -139,7 +145,11 @@ def find_students(root: Path) -> list[Submission]:
     """Every student of ``root`` (a class folder or an nbgrader course), sorted by name."""
     submissions, seen = [], set()
     for folder in visible_dirs(students_root(Path(root))):
-        submission = find_submission(folder)
+        try:
+            submission = find_submission(folder)
+        except OSError as exc:  # an unreadable folder: that student's row says so, the others go on
+            submission = Submission(folder.name, folder, student_id=folder.name,
+                                    unreadable=msg("cohort.bad_folder", error=safe_name(str(exc))[:200]))
         submission.student = unique_name(safe_name(display_name(folder.name)), seen)
         seen.add(submission.student)
         submissions.append(submission)
@@ -177,14 +187,21 @@ def regular_files(folder: Path, pattern: str) -> list[Path]:
             if p.stem.isidentifier() and p.is_file() and not p.is_symlink()]
 
 
+def open_regular(path: Path):
+    """``path`` opened for reading as bytes, if it is a regular file: a symlink, FIFO or device
+    put there since it was listed is refused (OSError) rather than followed or waited on."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    handle = open(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise OSError(f"{path.name} is not a regular file")
+    return handle
+
+
 def read_capped(path: Path, cap: int) -> bytes:
     """At most ``cap + 1`` bytes (one more than allowed, so that "too large" shows) of the
-    regular file ``path``: a symlink, FIFO or device put there since it was listed is refused
-    (OSError) rather than followed or waited on."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path.name} is not a regular file")
+    regular file ``path`` (see ``open_regular``)."""
+    with open_regular(path) as handle:
         return handle.read(cap + 1)
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnn_grader.cohort.safe import safe_data, safe_name
+from rnn_grader.safe import safe_data, safe_name
 from rnn_grader.engine import Exercise
 from rnn_grader.messages import msg
 from rnn_grader.misconceptions import misconception_headline

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 
 from rnn_grader.cohort.collect import MAX_QUIZ_BYTES, QUIZ_FILE
-from rnn_grader.cohort.safe import safe_name, safe_text
+from rnn_grader.safe import safe_name, safe_text
 from rnn_grader.engine.results import text_from_record, text_record
 from rnn_grader.messages import Text, msg
 

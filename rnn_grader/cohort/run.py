@@ -28,13 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-import numpy as np
-
 from rnn_grader.cohort.collect import Submission, find_students
 from rnn_grader.cohort.state import StateStore, run_key, sha256
 from rnn_grader.cohort.inputs import ClassInputs, StudentInputs
 from rnn_grader.engine import Exercise, ExerciseResult, SubmissionResult, select
-from rnn_grader.engine.grading import failed_result, judge_reply, limits_for, run_grouped
+from rnn_grader.engine import grading
+from rnn_grader.engine.grading import failed_result
 from rnn_grader.engine.seeds import student_seed
 from rnn_grader.messages import msg
 from rnn_grader.sandbox import Limits, Sandbox, isolation_available, plain
@@ -229,8 +228,9 @@ def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: thread
         raise Aborted
     results, clean, runnable = {}, True, []
     for exercise in plan.exercises:
-        if exercise.name in submission.problems:
-            results[exercise.name] = failed_result(exercise, "error", submission.problems[exercise.name])
+        problem = submission.problems.get(exercise.name) or submission.unreadable
+        if problem is not None:
+            results[exercise.name] = failed_result(exercise, "error", problem)
         elif exercise.name not in submission.sources:
             results[exercise.name] = failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
         else:
@@ -253,6 +253,7 @@ def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: thread
 
         quiz = grade_quiz(submission.quiz)
     ordered = {e.name: results[e.name] for e in plan.exercises}
+    submission.forget()
     return Graded(submission, SubmissionResult(inputs.seed, ordered), quiz, clean)
 
 
@@ -266,17 +267,8 @@ def failed_student(plan: Plan, submission: Submission, exc: Exception) -> Graded
 
 def run_exercises(plan: Plan, inputs: StudentInputs, submission: Submission, exercises: list[Exercise],
                   box: Sandbox) -> tuple[dict[str, ExerciseResult], bool]:
-    """Run and judge the given exercises of one student on the student's ``inputs``; and
-    whether a reply was disturbed (interrupted from outside twice: the result is not final)."""
-    if not exercises:
-        return {}, False
+    """Run and judge the given exercises of one student on the student's ``inputs``
+    (``grading.run_exercises``, as the self-check does); and whether a reply was disturbed."""
     sources = plain.Raw(plain.to_plain(submission.sources))
-    replies = run_grouped(box, sources, str(submission.folder),
-                          [(e, inputs.calls[e.name]) for e in exercises], plan.limits)
-    results = {}
-    for exercise, reply in zip(exercises, replies):
-        with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
-            result = judge_reply(exercise, inputs.checks[exercise.name], reply, limits_for(exercise, plan.limits))
-        result.output = reply.output
-        results[exercise.name] = result
-    return results, any(reply.disturbed for reply in replies)
+    return grading.run_exercises(box, sources, str(submission.folder), exercises, inputs.checks, plan.limits,
+                                 calls=inputs.calls)

@@ -4,12 +4,13 @@ Any orthogonal matrix drawn from ``rng`` is right (QR with or without the sign f
 Gram-Schmidt), so nothing is compared with the reference's values: the checks test
 orthogonality and shape, and that the result depends on the generator and on nothing else
 (same seed -> same matrix, two seeds -> two matrices).  Wrong results are recognized by
-their structure: the Gaussian draw itself, R instead of Q, normalized columns, the identity.
+their structure: the Gaussian draw itself, a scaled uniform draw, R instead of Q, normalized
+columns, the identity.
 """
 from rnn_grader.engine import Exercise, Text
 from rnn_grader.engine.checks import NamingPropertyCheck, SeedDependenceCheck
 from rnn_grader.judges.initialization import (GAUSSIAN, GLOBAL_STATE, IDENTITY, IGNORES_RNG, NORMALIZED_ONLY,
-                                             R_INSTEAD_OF_Q, WRONG_SHAPE, orthogonality)
+                                             R_INSTEAD_OF_Q, UNIFORM, WRONG_SHAPE, orthogonality)
 from rnn_grader.sandbox.plain import Rng
 
 ORDER = 15
@@ -36,7 +37,7 @@ def seed_pairs(rng):
         yield (n,), seed_a, seed_b
 
 
-ORTHOGONALITY_WRONG = [WRONG_SHAPE, GAUSSIAN, R_INSTEAD_OF_Q, NORMALIZED_ONLY]
+ORTHOGONALITY_WRONG = [WRONG_SHAPE, GAUSSIAN, UNIFORM, R_INSTEAD_OF_Q, NORMALIZED_ONLY]
 
 EXERCISE = Exercise("initialization", Text(en="Orthogonal initialization", ja="直交初期化"), checks=[
     NamingPropertyCheck("orthogonal", points=4, function="orthogonal_init", inputs=square_sizes,

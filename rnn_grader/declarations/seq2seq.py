@@ -36,7 +36,8 @@ def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True,
     """A ``greedy_decode`` with one part changed (the misconception formulas).  ``end``:
     "after" (right), "before" (not appended), "ignore", "while" (tests the current token,
     the start token included, before each step).  ``recurrent=False`` drops `U @ h`;
-    ``logits_first`` picks each token from the state before the step's update."""
+    ``logits_first`` picks each token from the state before the step's update, then feeds
+    that token ("fed") or the previous one ("shifted") to the update."""
     def run(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
         if zero_is_no_end and not end_id:   # `if end_id:` reads the id 0 as "no end id"
             end_id = None
@@ -44,12 +45,15 @@ def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True,
         while len(tokens) < max_len + extra:
             if end == "while" and token == end_id:
                 break
-            if logits_first:
-                token = pick(W_out @ h + c)
+            before = pick(W_out @ h + c) if logits_first else None
+            if logits_first == "fed":
+                token = before
             fed = token if feed_back else start_id
             e = E[fed] if embed_row else E[:, fed]                  # (De,)
             h = np.tanh(W @ e + (U @ (h if carry else h0) if recurrent else 0.0) + b)   # (Dh,)
-            if not logits_first:
+            if logits_first == "shifted":
+                token = before
+            elif not logits_first:
                 token = pick(W_out @ h + (c if use_c else 0.0))
             if end == "before" and token == end_id:
                 break
@@ -72,12 +76,13 @@ def varied(rng, De, Dh, V, max_len):
     """A draw whose decoded sequence uses at least two tokens, and where the mistakes that
     change the whole sequence give sequences different from it and from each other: feeding
     the start token every step, (when De == V) embedding with rows of E, the logits taken
-    before the state update, `U @ h` missing, the start token in the output.  Each of these
+    before the state update, `U @ h` missing, the state not carried, the start token in the
+    output.  Each of these
     mistakes shows, and is not mistaken for another, on every seed."""
     for _ in range(TRIES):
         args = (*weights(rng, De, Dh, V), int(rng.integers(0, V)), max_len)
         tokens = greedy_decode(*args)
-        if len(set(tokens)) >= 2 and tells_apart(args, tokens, embed_row=De == V):
+        if len(set(tokens)) >= 2 and tells_apart(args, tokens, embed_row=De == V) and mistakes_differ(args):
             break
     return args, tokens
 
@@ -85,7 +90,8 @@ def varied(rng, De, Dh, V, max_len):
 def tells_apart(args, tokens, embed_row=False, extra=()) -> bool:
     """Do the whole-sequence mistakes (and ``extra`` decoders) give sequences different from
     ``tokens`` (the right one) and from each other on ``args``?"""
-    mistakes = [decoder(feed_back=False), decoder(logits_first=True), decoder(recurrent=False),
+    mistakes = [decoder(feed_back=False), decoder(logits_first="fed"), decoder(logits_first="shifted"),
+                decoder(recurrent=False), decoder(carry=False),
                 decoder(with_start=True, extra=-1), *extra] + ([decoder(embed_row=True)] if embed_row else [])
     outputs = {tuple(tokens)} | {tuple(wrong(*args)) for wrong in mistakes}
     return len(outputs) == 1 + len(mistakes)
@@ -100,16 +106,24 @@ def without_end(rng):
 def with_end(rng):
     """end_id reached at the 2nd to 4th token; end_id == start_id; end_id never produced."""
     for De, Dh, V, max_len in SHAPES[:3]:
-        args, tokens = varied(rng, De, Dh, V, 8)
-        candidates = [t for t in tokens[1:4] if t != args[7]] or [t for t in tokens if t != args[7]]
-        yield args + (candidates[int(rng.integers(len(candidates)))],)   # end_id != start_id
+        for _ in range(TRIES):
+            args, tokens = varied(rng, De, Dh, V, 8)
+            candidates = [t for t in tokens[1:4] if t != args[7]] or [t for t in tokens if t != args[7]]
+            case = args + (candidates[int(rng.integers(len(candidates)))],)   # end_id != start_id
+            if mistakes_differ(case):
+                break
+        yield case
     for _ in range(TRIES):                                    # the start token comes back later,
         args, tokens = varied(rng, 4, 5, 6, 8)                # not first (that would also be
-        if args[7] in tokens[1:] and tokens[0] != args[7]:    # "stops before appending end_id")
-            break
+        if args[7] in tokens[1:] and tokens[0] != args[7] and mistakes_differ(args + (args[7],)):
+            break                                             # "stops before appending end_id")
     yield args + (args[7],)
-    args, tokens = varied(rng, 3, 4, 7, 6)
-    yield args + (next(t for t in range(7) if t not in tokens) if len(set(tokens)) < 7 else None,)
+    for _ in range(TRIES):
+        args, tokens = varied(rng, 3, 4, 7, 6)
+        case = args + (next(t for t in range(7) if t not in tokens) if len(set(tokens)) < 7 else None,)
+        if mistakes_differ(case):
+            break
+    yield case
     yield ends_at_token_zero(rng)
 
 
@@ -118,7 +132,7 @@ def ends_at_token_zero(rng):
     start: drawn until so, with a vocabulary of 3 on every seed."""
     for _ in range(TRIES * 4):
         args, tokens = varied(rng, 3, 4, 3, 7)
-        if args[7] != 0 and 0 in tokens[1:4] and tokens[0] != 0:
+        if args[7] != 0 and 0 in tokens[1:4] and tokens[0] != 0 and mistakes_differ(args + (0,)):
             return args + (0,)
     raise RuntimeError("no draw reaches token 0")
 
@@ -127,16 +141,37 @@ def with_ties(rng):
     """Tokens 1 and 4 have zero rows in W_out and equal biases: their logits tie exactly.
     Drawn until the lowest-id and highest-id rules give different sequences."""
     for De, Dh, V, max_len, end in [(3, 4, 6, 6, None), (4, 3, 7, 7, 1)]:
-        for _ in range(TRIES):
+        for _ in range(4 * TRIES):   # ties are rarer: more draws
             h, E, W, U, b, W_out, c = weights(rng, De, Dh, V)
             W_out[[1, 4]] = 0.0
             c[[1, 4]] = rng.uniform(0.0, 2.0)
             args = (h, E, W, U, b, W_out, c, int(rng.integers(0, V)), max_len, end)
             tokens = greedy_decode(*args)
             ends_early = end is None or len(tokens) < max_len    # dropping the end token is not "one short"
-            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end)):
+            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end)) and mistakes_differ(args):
                 break
         yield args
+
+
+# the same output by construction on the cases that show them (end_id = 0): told apart by the others
+SAME_BY_CONSTRUCTION = {frozenset({"end_id_zero_as_none", "ignores_end_id"})}
+
+
+def mistakes_differ(case) -> bool:
+    """On this case, does every misconception whose output is wrong give an output that no
+    misconception of another name gives?  Then a wrong answer on it names one mistake, the
+    same on every seed.  (Formulas that fail on the case, such as a row of E where De != V, are
+    left out.)"""
+    right, seen = tuple(greedy_decode(*case)), {}
+    for wrong in WRONG:
+        try:
+            output = tuple(wrong.formula(*case))
+        except Exception:  # noqa: BLE001 - this mistake cannot run on this case: it shows otherwise
+            continue
+        other = seen.setdefault(output, wrong.name)
+        if output != right and other != wrong.name and frozenset({other, wrong.name}) not in SAME_BY_CONSTRUCTION:
+            return False
+    return True
 
 
 def tie_look_alikes(end):
@@ -155,7 +190,8 @@ def edge_cases(rng):
     for _ in range(TRIES):
         args, tokens = varied(rng, 3, 4, 5, 4)
         first_before_update = int(np.argmax(args[5] @ args[0] + args[6]))   # with max_len = 1, the
-        if tokens[0] not in (0, args[7]) and first_before_update != args[7]:  # start token's look-alike
+        if (tokens[0] not in (0, args[7]) and first_before_update != args[7]    # start token's look-alike
+                and mistakes_differ(args[:-1] + (1,)) and mistakes_differ(args + (tokens[0],))):
             break
     yield args[:-1] + (0,)
     yield args[:-1] + (1,)
@@ -174,6 +210,15 @@ OFF_BY_ONE = Text(
        "tokens (loop while len(tokens) < max_len).",
     ja="出力のトークン数が 1 つ多いか少ないです。end_id に当たらなければ、ちょうど max_len 個になります"
        "（len(tokens) < max_len の間ループする）。")
+
+LOGITS_BEFORE_UPDATE = Text(
+        en="each of your tokens comes from the state BEFORE the step's update: the logits are taken "
+           "from h and only then is h updated with the token. At each step, first update the state "
+           "with the fed token, `h = np.tanh(W @ e + U @ h + b)`, then take `logits = W_out @ h + c` "
+           "from the new state.",
+        ja="各トークンがそのステップで更新する「前」の状態から選ばれています（h から logits をとった後で、"
+           "そのトークンで h を更新しています）。各ステップでは、まず入力トークンで状態を更新し "
+           "`h = np.tanh(W @ e + U @ h + b)`、その新しい状態から `logits = W_out @ h + c` をとります。")
 
 WRONG = [
     Misconception("includes_start_id", decoder(with_start=True), INCLUDES_START),
@@ -218,14 +263,8 @@ WRONG = [
            "output: test it right after appending it.",
         ja="各ステップの前に現在のトークンを調べている（`while token != end_id`）ため、start_id が end_id と"
            "等しいと最初のステップの前に止まります。出力を終えるのは選ばれたトークンだけです。加えた直後に調べてください。")),
-    Misconception("logits_before_update", decoder(logits_first=True), Text(
-        en="each of your tokens comes from the state BEFORE the step's update: the logits are taken "
-           "from h and only then is h updated with the token. At each step, first update the state "
-           "with the fed token, `h = np.tanh(W @ e + U @ h + b)`, then take `logits = W_out @ h + c` "
-           "from the new state.",
-        ja="各トークンがそのステップで更新する「前」の状態から選ばれています（h から logits をとった後で、"
-           "そのトークンで h を更新しています）。各ステップでは、まず入力トークンで状態を更新し "
-           "`h = np.tanh(W @ e + U @ h + b)`、その新しい状態から `logits = W_out @ h + c` をとります。")),
+    Misconception("logits_before_update", decoder(logits_first="shifted"), LOGITS_BEFORE_UPDATE),
+    Misconception("logits_before_update", decoder(logits_first="fed"), LOGITS_BEFORE_UPDATE),
     Misconception("no_recurrent_term", decoder(recurrent=False), Text(
         en="your state update has no `U @ h`: each new state depends only on the token fed in, so the "
            "decoder forgets the encoder's state and everything before. `h = np.tanh(W @ e + U @ h + b)`.",

@@ -137,7 +137,8 @@ def check_from_spec(spec: dict) -> Check:
 # ----------------------------------------------------------------------------- prepared cases
 def prepared_record(prepared: Prepared) -> dict:
     return {"calls": [encode(call.to_plain()) for call in prepared.calls], "expected": encode(prepared.expected),
-            "extra": encode(prepared.extra), "wrong": encode(prepared.wrong)}
+            "extra": encode(prepared.extra),
+            "wrong": encode([prepared.wrong[k] for k in range(len(prepared.wrong))])}   # every case computed
 
 
 def prepared_from_record(record: dict) -> Prepared:

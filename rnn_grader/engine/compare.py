@@ -79,6 +79,10 @@ def compare_scalar(got, expected, *, integer=False) -> Text | None:
         return msg("compare.type", got=describe_type(got), expected="int" if integer else "float")
     if integer:
         return None if int(got) == int(expected) else msg("compare.int", got=int(got), expected=int(expected))
+    try:
+        got = float(got)
+    except OverflowError:  # an int beyond the float range (10**400) is no float answer
+        return msg("compare.values", error="inf")
     if not np.isfinite(got) and np.isfinite(expected):
         return msg("compare.nonfinite")
     return None if close(got, expected) else msg("compare.values", error=f"{rel_error(got, expected):.2e}")

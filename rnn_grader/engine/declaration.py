@@ -15,9 +15,12 @@ bilingual messages.  The engine knows nothing else about an exercise.
 """
 from __future__ import annotations
 
+import copy
 import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
 
 from rnn_grader.messages import Text, msg
 
@@ -117,9 +120,20 @@ class Check:
 
 def copy_args(args: Iterable) -> tuple:
     """Fresh copies of the arguments, so that nothing the grader computes can alter them."""
-    import copy
+    return tuple(fresh_copy(a) for a in args)
 
-    return tuple(copy.deepcopy(a) for a in args)
+
+def fresh_copy(value):
+    """A copy of plain data: arrays copied, containers rebuilt, immutable values shared."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        return type(value)(fresh_copy(v) for v in value) if type(value) in (list, tuple) else copy.deepcopy(value)
+    if isinstance(value, dict):
+        return {k: fresh_copy(v) for k, v in value.items()} if type(value) is dict else copy.deepcopy(value)
+    if value is None or isinstance(value, (bool, int, float, complex, str, bytes, np.generic)):
+        return value
+    return copy.deepcopy(value)
 
 
 def argument_names(function: Callable) -> list[str]:

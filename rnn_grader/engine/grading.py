@@ -76,7 +76,8 @@ def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult
     """Judge a reply (in the grader's process); None stands for a missing module."""
     if reply is None:
         return failed_result(exercise, "missing", msg("status.no_module", name=exercise.name))
-    result = judge_reply(exercise, prepared, reply, limits)
+    with np.errstate(all="ignore"):  # a learner's inf/NaN must not print numpy warnings here
+        result = judge_reply(exercise, prepared, reply, limits)
     result.output = reply.output
     return result
 
@@ -84,21 +85,31 @@ def finish(exercise, prepared, reply: JobReply | None, limits) -> ExerciseResult
 def grade_submission(folder: Path, exercises: Sequence[Exercise], *, seed: int, sandbox: Sandbox,
                      limits: Limits = Limits(), prepared: dict | None = None,
                      sources: dict[str, str] | None = None) -> SubmissionResult:
-    """Grade every exercise of the submission in ``folder``.  ``prepared`` may hold the
-    checks already prepared for ``seed`` (a cohort prepares them once for everyone);
-    ``sources`` ({module name: source}) replaces the modules read from ``folder`` (notebooks).
-
-    All exercises run in one sandbox child, each judged on its own (``Sandbox.run_batch``)."""
+    """Grade every exercise of the submission in ``folder``.  ``prepared`` may hold checks
+    already prepared for ``seed``; ``sources`` ({module name: source}) replaces the modules
+    read from ``folder`` (notebooks)."""
     sources = read_sources(folder) if sources is None else sources
     prepared = prepared if prepared is not None else {}
     for exercise in exercises:
         if exercise.name not in prepared:
             prepared[exercise.name] = prepare(exercise, seed)
     present = [e for e in exercises if e.name in sources]
-    replies = run_grouped(sandbox, sources, str(folder), [(e, calls_of(prepared[e.name])) for e in present], limits)
-    by_name = dict(zip([e.name for e in present], replies))
-    return SubmissionResult(seed, {e.name: finish(e, prepared[e.name], by_name.get(e.name), limits_for(e, limits))
+    results, _ = run_exercises(sandbox, sources, str(folder), present, prepared, limits)
+    return SubmissionResult(seed, {e.name: results.get(e.name) or finish(e, prepared[e.name], None, limits)
                                    for e in exercises})
+
+
+def run_exercises(sandbox: Sandbox, sources, folder: str, exercises: Sequence[Exercise], prepared: dict,
+                  limits: Limits, *, calls: dict | None = None) -> tuple[dict[str, ExerciseResult], bool]:
+    """Run the learner's calls of ``exercises`` in the sandbox (one child for all, each judged
+    on its own) and judge each reply: the grading step that the self-check and `grade cohort`
+    share.  ``prepared[name]``: the exercise's prepared checks; ``calls[name]``: its calls,
+    already encoded (else encoded here).  Returns the results and whether a reply was
+    disturbed (interrupted from outside twice: not a final result)."""
+    jobs = [(e, calls[e.name] if calls is not None else calls_of(prepared[e.name])) for e in exercises]
+    replies = run_grouped(sandbox, sources, folder, jobs, limits) if jobs else []
+    results = {e.name: finish(e, prepared[e.name], reply, limits_for(e, limits)) for e, reply in zip(exercises, replies)}
+    return results, any(reply.disturbed for reply in replies)
 
 
 def limits_for(exercise: Exercise, limits: Limits) -> Limits:

@@ -67,9 +67,10 @@ def prepared_check(name: str, check_name: str, seed: int, practice: bool = False
 
 
 # ----------------------------------------------------------------------------- calling
-def plain_copy(value, *, make_rng=None):
-    """``value`` after the sandbox border's round trip: fresh plain numpy arrays, no objects."""
-    return from_plain(to_plain(value), make_rng=make_rng)
+def plain_copy(value, *, make_rng=None, readonly=False):
+    """``value`` after the sandbox border's round trip: fresh plain numpy arrays, no objects
+    (read-only ones with ``readonly``, as the sandbox passes a learner's function its inputs)."""
+    return from_plain(to_plain(value), make_rng=make_rng, readonly=readonly)
 
 
 def describe(exc: BaseException) -> str:
@@ -94,8 +95,8 @@ def run_call(namespace: Mapping[str, Any], call: Call) -> Outcome:
     if not callable(function):
         return Outcome(missing=True)
     # an Rng(seed) argument becomes np.random.default_rng(seed), as in the sandbox
-    args = plain_copy(tuple(call.args), make_rng=np.random.default_rng)
-    kwargs = plain_copy(dict(call.kwargs), make_rng=np.random.default_rng)
+    args = plain_copy(tuple(call.args), make_rng=np.random.default_rng, readonly=True)
+    kwargs = plain_copy(dict(call.kwargs), make_rng=np.random.default_rng, readonly=True)
     filename = getattr(getattr(function, "__code__", None), "co_filename", None)
     modes = {} if call.errstate is None else dict.fromkeys(("over", "divide", "invalid"), call.errstate)
     try:

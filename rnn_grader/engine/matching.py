@@ -9,6 +9,7 @@ same code names mistakes in the grader and in the learner kit.
 """
 from __future__ import annotations
 
+from collections import abc
 from typing import Callable, Sequence
 
 import numpy as np
@@ -34,6 +35,23 @@ def wrong_values(misconceptions: Sequence[Misconception], args: tuple) -> list:
         except Exception as exc:  # noqa: BLE001 - the formula's error is part of its signature
             values.append(("raised", raised_text(exc)))
     return values
+
+
+class LazyWrongValues(abc.Sequence):
+    """``wrong_values`` of each case, computed the first time a judge asks for that case:
+    a case the learner got right never needs them (most cases of most students).  The
+    learner kit's bank holds them computed (``bank.py`` reads every case)."""
+
+    def __init__(self, misconceptions: Sequence[Misconception], cases: Sequence[tuple]):
+        self.misconceptions, self.cases, self.computed = list(misconceptions), list(cases), {}
+
+    def __len__(self) -> int:
+        return len(self.cases)
+
+    def __getitem__(self, k: int) -> list:
+        if k not in self.computed:   # threads may both compute a case: the same values either way
+            self.computed[k] = wrong_values(self.misconceptions, self.cases[k])
+        return self.computed[k]
 
 
 def reproduces(wrong: Misconception, recorded, outcome: Outcome, expected,

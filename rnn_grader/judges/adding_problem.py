@@ -5,6 +5,7 @@ import math
 import numpy as np
 
 from rnn_grader.engine import Misconception, Text, compare_array, msg
+from rnn_grader.engine.compare import describe_type
 
 FAILURE = 1e-9              # largest chance that a right implementation fails a statistical check
 LARGE = (1000, 20)          # (n, T) of the statistical draw: 20 000 values, 2000 markers
@@ -106,7 +107,7 @@ def read_pair(value):
     if value is None or (isinstance(value, tuple) and all(v is None for v in value)):
         raise Problem(msg("compare.none"))
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise Problem(msg("compare.sequence", got=type(value).__name__, expected=2))
+        raise Problem(msg("compare.sequence", got=describe_type(value), expected=2))
     return value
 
 
@@ -115,7 +116,7 @@ def samples(value, n, T, *, strict=False):
     X = read_pair(value)[0]
     if not isinstance(X, np.ndarray):
         raise Problem(msg("compare.item", index=0).format(
-            detail=msg("compare.type", got=type(X).__name__, expected=f"ndarray({n}, {T}, 2)")))
+            detail=msg("compare.type", got=describe_type(X), expected=f"ndarray({n}, {T}, 2)")))
     if X.shape != (n, T, 2):
         if X.shape == (n, 2, T) and T != 2:
             if strict:
@@ -148,7 +149,7 @@ def shapes(n, T, value):
     samples(value, n, T, strict=True)
     y = read_pair(value)[1]
     if not isinstance(y, np.ndarray) or y.shape != (n,) or y.dtype != np.float64:
-        got = f"ndarray{y.shape} {y.dtype}" if isinstance(y, np.ndarray) else type(y).__name__
+        got = describe_type(y)
         return msg("compare.item", index=1).format(detail=msg("compare.type", got=got, expected=f"ndarray({n},) float64"))
     return None
 

@@ -64,7 +64,7 @@ def activate(u, activation):
 def outputs(xs, params, activation):
     """ys (T, N, 1) of the forward pass the stub gives, from z_{-1} = 0."""
     z, ys = np.zeros((xs.shape[1], params["W"].shape[0])), []
-    for x in xs:                                                     # x: (N, 2)
+    for x in xs:                     # the forward pass the stub gives learners
         z = activate(x @ params["W_in"] + z @ params["W"] + params["b"], activation)
         ys.append(sigmoid(z @ params["W_out"] + params["c"]))
     return np.array(ys)

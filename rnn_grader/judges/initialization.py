@@ -3,6 +3,7 @@ recognizes by their structure.  Shipped to learners with the kit (see ``rnn_grad
 import numpy as np
 
 from rnn_grader.engine import Misconception, Text, msg
+from rnn_grader.engine.compare import describe_type
 
 ORTHOGONALITY_TOL = 1e-8    # max |Q Qᵀ - I|: a QR/SVD/Gram-Schmidt result is ~1e-14 for n <= 8
 
@@ -31,6 +32,12 @@ R_INSTEAD_OF_Q = Misconception("r_instead_of_q", lambda n, generator: np.linalg.
        "the orthogonal factor is the first one.",
     ja="結果が上三角行列です。これは A = Q R の R で、Q ではありません。np.linalg.qr は (Q, R) を返し、"
        "直交行列は 1 つ目です。"))
+UNIFORM = Misconception("uniform_matrix", None, Text(
+    en="your result is a uniform random draw (rng.uniform or rng.random, scaled): a random matrix is "
+       "not orthogonal, whatever its scale (Xavier or He scaling included). Draw a Gaussian matrix "
+       "and take the Q of its QR decomposition.",
+    ja="結果が一様乱数の行列（rng.uniform や rng.random をスケールしたもの）です。ランダムな行列はスケールに"
+       "かかわらず（Xavier や He のスケールでも）直交ではありません。ガウス行列を引き、その QR 分解の Q を使ってください。"))
 NORMALIZED_ONLY = Misconception("normalized_columns", None, Text(
     en="your columns (or rows) have length 1 but are not orthogonal to each other. Normalizing is "
        "not enough: QR (or Gram-Schmidt) also makes every pair of columns orthogonal.",
@@ -56,7 +63,7 @@ def orthogonality(args, Q):
     """None when Q is an (n, n) float64 orthogonal matrix; else a message or a misconception."""
     n, generator = args
     if not isinstance(Q, np.ndarray) or Q.ndim != 2:
-        return msg("compare.none") if Q is None else msg("compare.type", got=type(Q).__name__,
+        return msg("compare.none") if Q is None else msg("compare.type", got=describe_type(Q),
                                                            expected=f"ndarray({n}, {n})")
     if Q.dtype != np.float64:
         return msg("compare.dtype", got=Q.dtype, expected="float64")
@@ -78,8 +85,18 @@ def diagnosis(Q, n, generator):
     ratio = Q / G
     if np.allclose(ratio, ratio.flat[0] if n > 1 else 1.0, rtol=1e-6, atol=0):
         return GAUSSIAN
+    if n > 1 and is_affine_in(Q, np.random.default_rng(generator.seed).random((n, n))):
+        return UNIFORM
     if np.allclose(Q, R_INSTEAD_OF_Q.formula(n, generator)) or (n > 1 and np.allclose(np.tril(Q, -1), 0, atol=1e-12)):
         return R_INSTEAD_OF_Q
     if n > 1 and (np.allclose(np.linalg.norm(Q, axis=0), 1) or np.allclose(np.linalg.norm(Q, axis=1), 1)):
         return NORMALIZED_ONLY
     return None
+
+
+def is_affine_in(Q, U) -> bool:
+    """Is Q = alpha * U + beta (alpha != 0) for the learner's first uniform draw U in [0, 1)?
+    (rng.uniform(low, high) is low + (high - low) * rng.random(): the same stream.)"""
+    design = np.column_stack([U.ravel(), np.ones(U.size)])
+    (alpha, beta), *_ = np.linalg.lstsq(design, Q.ravel(), rcond=None)
+    return abs(alpha) > 1e-12 and np.allclose(alpha * U + beta, Q, rtol=1e-9, atol=1e-12 * abs(alpha))

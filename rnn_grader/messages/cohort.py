@@ -27,6 +27,9 @@ MESSAGES = {
     "cohort.bad_notebook": Text(
         en="the notebook `{file}` could not be read ({error}); submit the notebook as saved by Jupyter.",
         ja="ノートブック `{file}` を読み込めませんでした（{error}）。Jupyter で保存したノートブックを提出してください。"),
+    "cohort.bad_folder": Text(
+        en="your folder could not be read ({error}); ask the instructor to check its permissions.",
+        ja="提出フォルダを読み込めませんでした（{error}）。講師にフォルダのアクセス権を確認してもらってください。"),
     "cohort.bad_file": Text(
         en="the file `{file}` could not be read ({error}).",
         ja="ファイル `{file}` を読み込めませんでした（{error}）。"),

@@ -57,6 +57,11 @@ MESSAGES = {
            "(e.g. `x = x.copy()`, or `x = x * c` instead of `x *= c`).",
         ja="`{function}` が入力 `{name}` を書き換えました。コピーに対して計算してください"
            "（`x = x.copy()` や、`x *= c` ではなく `x = x * c`）。"),
+    "call.modified_input_readonly": Text(
+        en="`{function}` tried to change one of its inputs in place ({error}); the grader passes "
+           "inputs read-only. Work on a copy (e.g. `x = x.copy()`, or `x = x * c` instead of `x *= c`).",
+        ja="`{function}` が入力のどれかをその場で書き換えようとしました（{error}）。採点では入力を読み取り専用で"
+           "渡しています。コピーに対して計算してください（`x = x.copy()` や、`x *= c` ではなく `x = x * c`）。"),
     # gradient checks
     "gradient.wrong": Text(
         en="your gradient for `{key}` is wrong: {detail}",

@@ -62,9 +62,13 @@ MESSAGES = {
         ja="nbgrader のコースを {path} に書き出しました: source/{assignment}/ のノートブック {count} 個と nbgrader_config.py。"),
     "nbgrader.next_steps": Text(
         en="Next, from {path}: `nbgrader generate_assignment {assignment}`; after collecting the "
-           "submissions: `nbgrader autograde {assignment}` and `nbgrader export`.",
+           "submissions: `nbgrader autograde {assignment}`, `grade verify . --write` (grades them again "
+           "in the sandbox and corrects the gradebook) and `nbgrader export`. Keep course_seed.txt "
+           "secret: the hidden tests draw each student's inputs from it.",
         ja="次に {path} で `nbgrader generate_assignment {assignment}` を実行します。提出物を集めたら "
-           "`nbgrader autograde {assignment}` と `nbgrader export` を実行してください。"),
+           "`nbgrader autograde {assignment}`、`grade verify . --write`（サンドボックスで採点し直し、"
+           "成績簿を訂正します）、`nbgrader export` を実行してください。course_seed.txt は秘密にしてください。"
+           "隠しテストは各学生の入力をこれから作ります。"),
     "nbgrader.no_solution": Text(
         en="exercise `{name}` has no reference solutions/{name}.py: its notebook is skipped.",
         ja="演習 `{name}` には参照解答 solutions/{name}.py がないため、ノートブックを作りません。"),

@@ -10,7 +10,11 @@ cohort` and `grade verify` use for that student.
 
 The course seed is the instructor's: ``course_seed.txt`` sits in the course folder, which
 nbgrader never releases (only ``source/<assignment>/`` is copied to ``release/``), and the
-hidden cells that read it are removed from the released notebooks.  Outside ``autograded/``
+hidden cells that read it are removed from the released notebooks.  It is secret from the
+learners, not from code running at autograde time: a submission shares the kernel (and the
+instructor's files) with the hidden tests there, which is why `grade verify` grades every
+submission again in the sandbox, where the references and the judge are out of reach.
+Outside ``autograded/``
 (``nbgrader validate`` on the source notebooks) the inputs are those of the id "".
 """
 from __future__ import annotations

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rnn_grader.cohort import Cohort, grade_cohort
-from rnn_grader.cohort.safe import safe_name
+from rnn_grader.safe import safe_name
 from rnn_grader.engine import all_exercises
 from rnn_grader.nbgrader.course import ASSIGNMENT
 from rnn_grader.nbgrader.hidden import read_course_seed

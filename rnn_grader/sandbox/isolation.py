@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+PRIVATE_TMP_BYTES = 64 << 20   # /tmp and /dev/shm in bubblewrap: files count against no rlimit
 MOUNT = "/run/rnn-grader"
 SYSTEM_DIRS = ("/usr", "/lib", "/lib32", "/lib64", "/bin", "/sbin", "/etc/alternatives",
                "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime")
@@ -54,7 +55,9 @@ def worker_argv(isolated: bool) -> list[str]:
 def bwrap_prefix() -> list[str]:
     argv = [shutil.which("bwrap") or "bwrap", "--die-with-parent", "--new-session", "--unshare-ipc", "--unshare-pid",
             "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
-            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", "/run"]
+            "--proc", "/proc", "--dev", "/dev", "--size", str(PRIVATE_TMP_BYTES), "--tmpfs", "/tmp",
+            "--size", str(PRIVATE_TMP_BYTES), "--tmpfs", "/dev/shm", "--tmpfs", "/run",
+            "--setenv", "RNN_GRADER_PRIVATE_TMP", "1"]
     if os.geteuid() != 0:
         argv += ["--unshare-user"]
     else:  # the worker drops to a per-slot uid for each job: it needs these two

@@ -15,6 +15,7 @@ refuses oversized or too deeply nested data.  Nothing is ever pickled.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import math
 
@@ -136,22 +137,23 @@ def dumps(obj) -> bytes:
     return json.dumps(to_plain(obj), separators=(",", ":")).encode()
 
 
-def loads(data: bytes, *, make_rng=None):
-    """Decode ``dumps`` output.  ``make_rng(seed)`` builds an ``Rng`` stand-in's object."""
+def loads(data: bytes, *, make_rng=None, readonly=False):
+    """Decode ``dumps`` output.  ``make_rng(seed)`` builds an ``Rng`` stand-in's object;
+    ``readonly`` makes every array read-only for good (``_array_from_plain``)."""
     try:
         tree = json.loads(data)
     except (ValueError, RecursionError) as exc:
         raise DecodeError(f"not plain JSON: {exc}") from None
-    return from_plain(tree, make_rng=make_rng)
+    return from_plain(tree, make_rng=make_rng, readonly=readonly)
 
 
-def from_plain(tree, *, make_rng=None, depth=0):
+def from_plain(tree, *, make_rng=None, depth=0, readonly=False):
     if depth > MAX_DEPTH + 2:
         raise DecodeError("too deeply nested")
     if tree is None or type(tree) in (bool, str):
         return tree
     if type(tree) is list:
-        return [from_plain(x, make_rng=make_rng, depth=depth + 1) for x in tree]
+        return [from_plain(x, make_rng=make_rng, depth=depth + 1, readonly=readonly) for x in tree]
     if type(tree) is not dict or len(tree) == 0:
         raise DecodeError(f"unexpected {type(tree).__name__}")
     tag = next(iter(tree))
@@ -166,17 +168,23 @@ def from_plain(tree, *, make_rng=None, depth=0):
         seed = int(tree[tag])
         return make_rng(seed) if make_rng else Rng(seed)
     if tag == "$tuple":
-        return tuple(from_plain(x, make_rng=make_rng, depth=depth + 1) for x in tree[tag])
+        if type(tree[tag]) is not list:
+            raise DecodeError("a tuple must be a list")
+        return tuple(from_plain(x, make_rng=make_rng, depth=depth + 1, readonly=readonly) for x in tree[tag])
     if tag == "$dict":
-        return {str(k): from_plain(v, make_rng=make_rng, depth=depth + 1) for k, v in tree[tag].items()}
+        if type(tree[tag]) is not dict:
+            raise DecodeError("a dict must be an object")
+        return {str(k): from_plain(v, make_rng=make_rng, depth=depth + 1, readonly=readonly) for k, v in tree[tag].items()}
     if tag == "$array":
-        return _array_from_plain(tree)
+        return _array_from_plain(tree, readonly)
     if tag == "$unsupported":
         return Unsupported(str(tree[tag])[:80])
     raise DecodeError(f"unknown tag {tag[:20]!r}")
 
 
-def _array_from_plain(tree):
+def _array_from_plain(tree, readonly=False):
+    """A fresh array; with ``readonly`` a view on immutable bytes, whose WRITEABLE flag cannot
+    be set again: the learner's function gets its inputs so, and cannot change them in place."""
     dtype, shape = tree.get("dtype"), tree.get("shape")
     if dtype not in ALLOWED_DTYPES or type(shape) is not list:
         raise DecodeError("bad array header")
@@ -188,7 +196,9 @@ def _array_from_plain(tree):
     raw = base64.b64decode(tree["$array"], validate=True)
     if len(raw) != count * np.dtype(dtype).itemsize:
         raise DecodeError("array size does not match its shape")
-    array = np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
+    array = np.frombuffer(raw, dtype=dtype).reshape(shape)
+    if not readonly:
+        array = array.copy()
     return array[()] if tree.get("scalar") is True else array
 
 
@@ -207,3 +217,105 @@ class Unsupported:
         return isinstance(other, Unsupported) and other.type_name == self.type_name
 
     __hash__ = None
+
+
+# ----------------------------------------------------------------------------- digests
+# An argument's digest is the same whether it is computed from the value (in the child,
+# after the call; or from the grader's own values) or from its plain tree (what the
+# grader sent): the grader compares the two to see whether a call changed its inputs.
+# Arrays count by dtype, shape and bytes; a random generator counts as unchanged (its
+# state is not an input a learner could corrupt); any other object differs.
+
+def value_digest(value) -> str:
+    """The digest of a value as decoded on the far side (or as the grader holds it)."""
+    digest = hashlib.blake2b(digest_size=16)
+    _feed_value(digest.update, value, 0)
+    return digest.hexdigest()
+
+
+def tree_digest(tree) -> str:
+    """The digest of the value that ``tree`` (a ``to_plain`` tree) stands for."""
+    digest = hashlib.blake2b(digest_size=16)
+    _feed_tree(digest.update, tree, 0)
+    return digest.hexdigest()
+
+
+def _feed_array(feed, dtype: str, shape, data, scalar: bool) -> None:
+    feed(b"a" if not scalar else b"c")
+    feed(f"{dtype}|{','.join(str(int(n)) for n in shape)}|{len(data)};".encode())
+    feed(data)
+
+
+def _feed_value(feed, value, depth) -> None:
+    kind = type(value)
+    if depth > MAX_DEPTH:
+        feed(b"?deep;")
+    elif value is None:
+        feed(b"N;")
+    elif kind is bool:
+        feed(b"T;" if value else b"F;")
+    elif kind is int:
+        feed(f"i{value};".encode())
+    elif kind is float:
+        feed(f"f{value!r};".encode())
+    elif kind is str:
+        feed(f"s{len(value)}:".encode() + value.encode("utf-8", "surrogatepass"))
+    elif kind is Rng or kind is np.random.Generator:
+        feed(b"R;")
+    elif kind in (list, tuple):
+        feed(b"[" if kind is list else b"(")
+        for item in value:
+            _feed_value(feed, item, depth + 1)
+        feed(b"];")
+    elif kind is dict:
+        feed(b"{")
+        for key, item in value.items():
+            _feed_value(feed, key, depth + 1)
+            _feed_value(feed, item, depth + 1)
+        feed(b"};")
+    elif kind is np.ndarray or isinstance(value, np.generic):
+        array = np.asarray(value)
+        dtype = array.dtype.newbyteorder("<") if array.dtype.byteorder == ">" else array.dtype
+        data = np.ascontiguousarray(array, dtype=dtype).tobytes() if dtype.str in ALLOWED_DTYPES else b""
+        _feed_array(feed, dtype.str if data or array.size == 0 else "?", array.shape, data,
+                    isinstance(value, np.generic))
+    else:
+        feed(f"?{_type_name(value)};".encode())
+
+
+def _feed_tree(feed, tree, depth) -> None:
+    if depth > MAX_DEPTH:
+        feed(b"?deep;")
+    elif tree is None or type(tree) in (bool, str):
+        _feed_value(feed, tree, depth)
+    elif type(tree) is list:
+        feed(b"[")
+        for item in tree:
+            _feed_tree(feed, item, depth + 1)
+        feed(b"];")
+    elif type(tree) is dict and len(tree) > 0:
+        tag = next(iter(tree))
+        body = tree[tag]
+        if tag == "$int":
+            feed(f"i{int(body)};".encode())
+        elif tag == "$float":
+            feed(f"f{float(body)!r};".encode())
+        elif tag == "$rng":
+            feed(b"R;")
+        elif tag == "$tuple":
+            feed(b"(")
+            for item in body:
+                _feed_tree(feed, item, depth + 1)
+            feed(b"];")
+        elif tag == "$dict":
+            feed(b"{")
+            for key, item in body.items():
+                _feed_value(feed, key, depth + 1)
+                _feed_tree(feed, item, depth + 1)
+            feed(b"};")
+        elif tag == "$array":
+            _feed_array(feed, tree["dtype"], tree["shape"], base64.b64decode(body), tree.get("scalar") is True)
+        else:
+            feed(f"?{tag[:20]};".encode())
+    else:
+        feed(b"?;")

@@ -193,8 +193,13 @@ class Sandbox:
         if body is None:
             self.close()
             return [JobReply("lost", detail="the sandbox worker stopped answering", disturbed=True)]
+        from rnn_grader.sandbox.inputs import judge_inputs
+
         result, outputs = body
-        return self._replies(reply, result, outputs, len(exercises))
+        replies = self._replies(reply, result, outputs, len(exercises))
+        for (_, calls), job_reply in zip(exercises, replies):
+            judge_inputs(job_reply, calls)
+        return replies
 
     def _replies(self, reply: dict, result: bytes, outputs: list[str], wanted: int) -> list[JobReply]:
         """One JobReply per answer frame, then one for the exercise that did not finish."""
@@ -209,7 +214,7 @@ class Sandbox:
             data, offset = result[offset + 4:offset + 4 + size], offset + 4 + size
             try:
                 replies.append(JobReply("ok", answer=plain.loads(data), output=outputs[len(replies)]))
-            except (plain.DecodeError, ValueError, TypeError, KeyError) as exc:
+            except Exception as exc:  # noqa: BLE001 - a forged frame, whatever it breaks, is unreadable
                 replies.append(JobReply("crashed", detail=f"unreadable result: {exc}"[:200],
                                         output=outputs[len(replies)]))
         if len(replies) < wanted:

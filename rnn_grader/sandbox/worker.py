@@ -26,8 +26,9 @@ every process of the jobs' uid).
 The child alone decodes the job, applies the limits, imports the learner's modules
 from memory and calls the learner's functions, one exercise after the other, writing
 one answer frame per exercise to a pipe of its own (the learner's prints go to a capped
-pipe that is never parsed).  Every argument comes back after each call, so that the
-grader, not the child, decides whether an input was changed.  Time is bounded from
+pipe that is never parsed).  The digest of every argument after each call comes back
+(``plain.value_digest``), so that the grader, not the child, decides whether an input was
+changed: it compares them with the digests of what it sent.  Time is bounded from
 outside: each exercise has ``wall_seconds`` from the previous answer, at most
 ``exercises`` answers are counted, and the whole child ``budget_seconds``, whatever
 the child writes.  When one exercise hangs or the child dies, the answers so far
@@ -113,7 +114,7 @@ def apply_limits(limits, scratch):
         os.setgid(uid)
         os.setuid(uid)  # from here on we are not dumpable: no process of this uid can ptrace us
         try:
-            os.kill(-1, signal.SIGKILL)  # whatever an earlier job of this uid left behind
+            os.kill(-1, signal.SIGKILL)  # the worker swept after the last job: this is belt and braces
         except OSError:
             pass
     nproc = limits["processes"] + (0 if uid is not None else count_own_processes())
@@ -177,8 +178,9 @@ def run_one(module, call, saved):
         restore_modules(saved)
         return {"error": describe(exc), "line": error_line(exc, module.__name__)}
     restore_modules(saved)
-    try:  # the arguments always travel back: the grader decides whether they changed
-        return {"value": plain.Raw(plain.to_plain(value)), "args_after": plain.Raw(plain.to_plain([args, kwargs]))}
+    try:  # each argument's digest travels back: the grader decides whether it changed
+        digests = [plain.value_digest(arg) for arg in args] + [plain.value_digest(kwargs)]
+        return {"value": plain.Raw(plain.to_plain(value)), "args_digest": digests}
     except BaseException as exc:  # noqa: B036
         return {"error": "could not read the returned value: " + describe(exc)}
 
@@ -230,7 +232,7 @@ def child_main(job_bytes, result_fd, output_fd, limits, scratch):
     sys.stderr = open(2, "w", buffering=1, closefd=False)
     try:
         apply_limits(limits, scratch)
-        job = plain.loads(job_bytes, make_rng=np.random.default_rng)
+        job = plain.loads(job_bytes, make_rng=np.random.default_rng, readonly=True)  # inputs: read-only
         del job_bytes
         sources = job["modules"]
         sys.meta_path.insert(0, SubmissionFinder(sources, job["folder"]))
@@ -379,7 +381,28 @@ def run_job(header, payload_size, control_fds):
     if limits.get("uid") is not None:
         sweep(limits["uid"])
     shutil.rmtree(scratch, ignore_errors=True)
+    if os.environ.get("RNN_GRADER_PRIVATE_TMP") == "1":
+        wipe_private_dirs()
     return (reply, collected) if taken else None
+
+
+def wipe_private_dirs():
+    """In bubblewrap, /tmp and /dev/shm are this worker's own: empty them after every job, so
+    that no file of one submission is there for the next (nor its space used up)."""
+    for folder in ("/tmp", "/dev/shm"):
+        try:
+            names = LISTDIR(folder)
+        except OSError:
+            continue
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
 
 
 def read_payload(fd, size):

@@ -92,7 +92,7 @@ def test_surrogates_in_quiz_json_cost_no_output(run_cli):
 
 
 def test_safe_helpers():
-    from rnn_grader.cohort.safe import safe_data, safe_text
+    from rnn_grader.safe import safe_data, safe_text
 
     assert safe_text("a\rb\u2028c\ud800d\x1b\te\n") == "a\ufffdb\ufffdc\ufffdd\ufffd\te\n"
     assert safe_text("a\tb\nc", one_line=True) == "a\ufffdb\ufffdc"
@@ -120,6 +120,26 @@ def test_notebook_sources_are_capped(tmp_path):
     [big] = collect.find_students(tmp_path)
     assert CLIP not in big.sources and CLIP in big.problems
     assert "MB" in big.problems[CLIP].render("en")
+
+
+def test_finding_and_fingerprinting_large_notebooks_holds_no_memory(tmp_path):
+    """Ten 4 MB notebooks: nothing is parsed or kept before grading (it was all of it)."""
+    import tracemalloc
+
+    raw = big_notebook(4 << 20)
+    for i in range(10):
+        (tmp_path / f"s{i}").mkdir()
+        (tmp_path / f"s{i}" / f"{CLIP}.ipynb").write_bytes(raw)
+    del raw
+    tracemalloc.start()
+    try:
+        students = collect.find_students(tmp_path)
+        keys = {s.fingerprint() for s in students}
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(students) == 10 and len(keys) == 1
+    assert peak < 8 << 20, f"{peak / 2**20:.1f} MB"
 
 
 def test_notebooks_are_parsed_in_the_workers_not_before(tmp_path, monkeypatch):
@@ -156,3 +176,21 @@ def test_one_students_odd_files_cost_the_others_nothing(tmp_path):
     from rnn_grader.cohort import cohort_json
 
     json.dumps(cohort_json(cohort, "ja"), ensure_ascii=False).encode("utf-8")
+
+
+def test_a_folder_that_cannot_be_listed_costs_only_its_student(tmp_path, monkeypatch):
+    """(As root every folder is readable: the listing error is simulated.)"""
+    write_modules(tmp_path / "alice", references([CLIP]))
+    write_modules(tmp_path / "locked", references([CLIP]))
+    real = collect.source_folder
+
+    def listing(student_dir):
+        if student_dir.name == "locked":
+            raise PermissionError(13, "Permission denied", str(student_dir))
+        return real(student_dir)
+
+    monkeypatch.setattr(collect, "source_folder", listing)
+    cohort = grade_cohort(tmp_path, names=[CLIP], jobs=1)
+    assert cohort.students["alice"].all_passed
+    locked = cohort.students["locked"].exercises[CLIP]
+    assert locked.status == "error" and "Permission denied" in locked.messages[0].render("en")

@@ -4,7 +4,6 @@ draw them, so another student's outputs are worthless."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from cohort_builders import references, write_modules
 from rnn_grader.cohort import grade_cohort
@@ -48,8 +47,8 @@ def test_students_get_different_inputs_and_the_seed_says_which():
     inputs = ClassInputs(select([CLIP]), course_seed=7)
     alice, bob = inputs.of("alice"), inputs.of("bob")
     assert alice.seed == student_seed(7, "alice") and bob.seed == student_seed(7, "bob")
-    first = lambda mine: np.asarray(mine.checks[CLIP][0].calls[0].args[0])  # noqa: E731
-    assert not np.array_equal(first(alice), first(bob))
+    first_grad = [np.asarray(mine.checks[CLIP][0].calls[0].args[0]) for mine in (alice, bob)]
+    assert not np.array_equal(*first_grad)
     again = prepare(all_exercises()[CLIP], alice.seed)       # `grade --seed <alice's seed>` repeats it
     assert all(np.array_equal(a.calls[0].args[0], b.calls[0].args[0])
                for a, b in zip(again, alice.checks[CLIP]))

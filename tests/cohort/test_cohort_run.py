@@ -10,7 +10,7 @@ import rnn_grader.cohort.run as run_module
 from cohort_builders import NAMES, WRONG_CLIPPING, references, stubs, write_modules, write_notebooks
 from rnn_grader.cohort import cohort_json, grade_cohort, summarize, write_csv
 from rnn_grader.cohort.gradebook import misconception_headline
-from rnn_grader.engine import all_exercises
+from rnn_grader.engine import all_exercises, grading
 from rnn_grader.sandbox import Limits
 
 SHORT = Limits(wall_seconds=1.0, cpu_seconds=1.0)
@@ -217,7 +217,7 @@ def test_a_grader_failure_costs_one_exercise_and_is_not_saved(tmp_path, monkeypa
     root, state = tmp_path / "class", tmp_path / "state"
     for student in ("ann", "bob"):
         write_modules(root / student, references(["gradient_clipping"]))
-    real = run_module.judge_reply
+    real = grading.judge_reply
 
     def flaky(exercise, prepared, reply, limits):
         if "bob" in reply.output:
@@ -226,7 +226,7 @@ def test_a_grader_failure_costs_one_exercise_and_is_not_saved(tmp_path, monkeypa
 
     (root / "bob" / "gradient_clipping.py").write_text(references(["gradient_clipping"])["gradient_clipping"]
                                                       + "\nprint('bob')\n")
-    monkeypatch.setattr(run_module, "judge_reply", flaky)
+    monkeypatch.setattr(grading, "judge_reply", flaky)
     cohort = grade_cohort(root, names=["gradient_clipping"], jobs=2, state_dir=state)
     assert cohort.students["ann"].all_passed
     bob = cohort.students["bob"].exercises["gradient_clipping"]

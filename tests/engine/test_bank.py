@@ -18,6 +18,7 @@ from rnn_grader.engine import Exercise, Misconception, PropertyCheck, Text, Valu
 from rnn_grader.engine.bank import NotShippable, bank_files, check_spec, load_exercises
 from rnn_grader.engine.grading import grade_submission, practice_cases
 from tests.conftest import reference_source, stub_source
+from tests.exercises.standard import spread
 
 NAMES = list(all_exercises())
 
@@ -46,7 +47,7 @@ def per_check(result) -> list:
 def test_kit_judges_like_the_grader(name, kit_exercises, sandbox, tmp_path):
     live, kit = all_exercises()[name], kit_exercises[name]
     assert [c.name for c in kit.checks] == [c.name for c in live.checks]
-    for k, (label, source) in enumerate(sorted(submissions(name).items())):
+    for k, (label, source) in enumerate(spread(sorted(submissions(name).items()), name)):
         practice = k % len(kit.practice_bank)
         folder = tmp_path / f"{k}"
         folder.mkdir()

@@ -156,7 +156,8 @@ def test_only_W_wrong_keeps_the_other_gradients_points(grade_source):
 def test_forgetting_z0_fails_only_when_z0_is_given(grade_source):
     result = grade_source(NAME, WRONG["W_grad_forgets_z0"])
     assert next(c for c in result.checks if c.name == "deltas").score == 3
-    assert any("z0: shape" in m.render("en") for m in result.messages)
+    # the smallest failing case is shown, with z0 given (small inputs by value, larger by shape)
+    assert any("z0=[[" in m.render("en") or "z0: shape" in m.render("en") for m in result.messages)
 
 
 def test_modifying_the_input_is_reported(grade_source):
@@ -172,4 +173,4 @@ def test_modifying_the_input_is_reported(grade_source):
             return delta, delta_out
     """))
     assert result.score < result.max_score
-    assert any("changed its input `ys` in place" in m.render("en") for m in result.messages)
+    assert any("one of its inputs in place" in m.render("en") for m in result.messages)

@@ -6,6 +6,12 @@ from tests.exercises.standard import standard_tests
 NAME = "initialization"
 
 WRONG = {
+    "uniform_matrix": """
+        import numpy as np
+        def orthogonal_init(n, rng):
+            limit = np.sqrt(6.0 / (n + n))          # Xavier's uniform bound
+            return rng.uniform(-limit, limit, size=(n, n))
+    """,
     "gaussian_matrix": """
         import numpy as np
         def orthogonal_init(n, rng):

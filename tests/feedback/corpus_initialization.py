@@ -42,7 +42,7 @@ CASES = {
             v = rng.standard_normal(n)
             return v / np.linalg.norm(v)
     """),
-    "uniform_not_orthogonal": (None, """
+    "uniform_not_orthogonal": ("uniform_matrix", """
         import numpy as np
         def orthogonal_init(n, rng):
             return rng.uniform(-1, 1, (n, n)) / np.sqrt(n)

@@ -12,7 +12,6 @@ The kernel nbgrader starts is this interpreter (``kernel_env``), in a fresh venv
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import nbformat
 import pytest

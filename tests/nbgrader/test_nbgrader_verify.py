@@ -13,7 +13,6 @@ Submissions (one notebook, gradient_clipping; nbgrader's layout):
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -112,6 +111,14 @@ def test_export_and_feedback_use_the_sandbox_scores(run):
     assert run["export"]["alice"] == pytest.approx(FULL)
     assert all(run["export"][student] == 0.0 for student in CHEATS)
     assert f"Score: 0.0 / {FULL:.1f}" in run["feedback"]
+
+
+def test_the_course_seed_is_never_released(run):
+    """The hidden inputs' secret stays in the course folder: not in release/, not in a cell."""
+    released = [p for p in (run["course"] / "release").rglob("*") if p.is_file()]
+    assert released and all("20261127" not in p.read_text(errors="replace") for p in released)
+    assert all("hidden_seed" not in p.read_text(errors="replace") for p in released)
+    assert (run["course"] / "course_seed.txt").read_text().strip() == "20261127"
 
 
 def test_a_folder_that_was_not_autograded_is_a_usage_error(tmp_path):

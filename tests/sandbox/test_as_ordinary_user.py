@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import ROOT
 
 ATTACK_FILES = ["tests/sandbox/test_between_jobs.py", "tests/sandbox/test_time_bounds.py",
-                "tests/sandbox/test_judge_out_of_reach.py"]
+                "tests/sandbox/test_judge_out_of_reach.py", "tests/sandbox/test_attacks_extra.py"]
 
 
 def closed_ancestor(path: Path) -> tuple[Path, str] | None:

@@ -54,7 +54,7 @@ def english(result) -> str:
 def test_patching_the_worker_does_not_hide_an_in_place_change(box, tmp_path):
     result = grade(box, tmp_path, HIDES_MUTATION).exercises[VICTIM]
     assert result.status != "passed" and result.score < result.max_score
-    assert "changed its input" in english(result)
+    assert "one of its inputs in place" in english(result)
 
 
 def test_a_complex_result_with_the_right_real_part_is_the_wrong_type(box, tmp_path):
@@ -90,3 +90,29 @@ def test_a_sequence_of_the_right_arrays_gets_full_marks(box, tmp_path, container
         f"_forward = rnn_forward\ndef rnn_forward(*args, **kwargs):\n    return {wrap}\n")
     result = grade(box, tmp_path, source, names=("simple_rnn",)).exercises["simple_rnn"]
     assert result.status == "passed", english(result)
+
+
+def test_the_grader_alone_decides_whether_an_argument_changed():
+    """``judge_inputs`` compares the child's digests with those of the arguments it sent:
+    an ``args_after`` the child sends is never believed, a digest that differs marks that
+    argument changed, and missing digests mark every argument changed."""
+    import numpy as np
+
+    from rnn_grader.sandbox import JobReply, plain
+    from rnn_grader.sandbox.inputs import judge_inputs
+
+    grad = np.arange(4.0)
+    calls = [{"function": "f", "args": (grad, 2.0), "kwargs": {}}] * 3
+    right = [plain.value_digest(grad), plain.value_digest(2.0), plain.value_digest({})]
+    wrong = [plain.value_digest(grad * 0), *right[1:]]
+    items = [{"value": 1, "args_digest": right, "args_after": "forged"},
+             {"value": 1, "args_digest": wrong},
+             {"value": 1}]
+    for tree in (calls, plain.Raw(plain.to_plain(calls))):
+        reply = JobReply("ok", answer={"import": "ok", "calls": [dict(item) for item in items]})
+        judge_inputs(reply, tree)
+        first, second, third = reply.answer["calls"]
+        assert "args_after" not in first and "args_digest" not in first
+        changed, same = second["args_after"][0]
+        assert isinstance(changed, plain.Unsupported) and same == 2.0
+        assert all(isinstance(a, plain.Unsupported) for a in third["args_after"][0])

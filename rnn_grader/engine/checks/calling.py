@@ -52,6 +52,8 @@ class CallingCheck(Check):
 
     def common_problem(self, call: Call, outcome: Outcome) -> Text | None:
         """A call that raised, was missing, or changed its inputs."""
+        if outcome.error is not None and "read-only" in outcome.error:   # inputs are passed read-only
+            return msg("call.modified_input_readonly", function=self.function, error=outcome.error.split(": ")[-1])
         problem = call_problem(outcome, self.function)
         if problem is not None:
             return problem

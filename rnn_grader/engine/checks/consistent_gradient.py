@@ -17,7 +17,7 @@ from rnn_grader.engine.checks.gradient import (gradient_problem, key_messages, n
                                                  with_first_difference)
 from rnn_grader.engine.compare import NUMERIC_STEP, compare_value, numeric_gradients
 from rnn_grader.engine.declaration import Call, Misconception, Outcome, Prepared, Verdict, argument_names, copy_args
-from rnn_grader.engine.matching import named, singled_out, wrong_values
+from rnn_grader.engine.matching import LazyWrongValues, named, singled_out, wrong_values
 from rnn_grader.messages import Text
 
 FORWARD_RIGHT = Text(
@@ -119,7 +119,7 @@ class ConsistentGradientCheck(CallingCheck):
                                "expected": self.reference_forward(*copy_args(forward_args)),
                                "wrong": wrong_values(self.forward_misconceptions, forward_args)})
                 calls.extend(self.probe_calls(args))
-        wrong = [wrong_values(self.gradient_misconceptions, args) for args in cases]
+        wrong = LazyWrongValues(self.gradient_misconceptions, cases)
         return Prepared(calls, expected, {"cases": len(cases), "probes": probes}, wrong)
 
     # ------------------------------------------------------------------ judging

@@ -7,9 +7,10 @@ from typing import Callable, Sequence
 import numpy as np
 
 from rnn_grader.engine.checks.calling import CallingCheck
-from rnn_grader.engine.compare import GRADIENT_REL_TOL, compare_array, first_difference, numeric_gradients, rel_error
+from rnn_grader.engine.compare import (GRADIENT_REL_TOL, compare_array, describe_type, first_difference,
+                                       numeric_gradients, rel_error)
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
-from rnn_grader.engine.matching import singled_out, wrong_values
+from rnn_grader.engine.matching import LazyWrongValues, singled_out
 from rnn_grader.messages import Text, catalog, msg
 
 
@@ -34,7 +35,7 @@ def same_gradients(got, wanted) -> bool:
 
 def not_a_dict(outcome) -> Text | None:
     if not isinstance(outcome.value, dict):
-        return msg("compare.type", got=type(outcome.value).__name__, expected="dict")
+        return msg("compare.type", got=describe_type(outcome.value), expected="dict")
     return None
 
 
@@ -55,20 +56,19 @@ class GradientCheck(CallingCheck):
         cases = self.draw(rng)
         return Prepared([Call(self.function, args) for args in cases],
                         [numeric_gradients(self.loss, args, self.arg_names, self.wrt) for args in cases],
-                        wrong=[wrong_values(self.misconceptions, args) for args in cases])
+                        wrong=LazyWrongValues(self.misconceptions, cases))
 
     def judge(self, prepared, outcomes) -> Verdict:
         wrong_keys: dict[str, Text] = {}
         failures = []    # (case index, misconception values, outcome, expected)
-        for k, (call, outcome, expected, values) in enumerate(
-                zip(prepared.calls, outcomes, prepared.expected, prepared.wrong)):
+        for k, (call, outcome, expected) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
             problem = self.common_problem(call, outcome) or not_a_dict(outcome)
             if problem is not None:
                 return Verdict(0.0, [self.case_text(call), problem])
             reasons = {key: gradient_problem(outcome.value.get(key), numeric) for key, numeric in expected.items()}
             reasons = {key: reason for key, reason in reasons.items() if reason is not None}
             if reasons:
-                failures.append((k, values, outcome, expected))
+                failures.append((k, prepared.wrong[k], outcome, expected))
                 for key, reason in reasons.items():
                     wrong_keys.setdefault(key, with_first_difference(reason, outcome.value.get(key), expected[key]))
         if not wrong_keys:

@@ -7,7 +7,7 @@ from typing import Sequence
 from rnn_grader.engine.checks.calling import CallingCheck
 from rnn_grader.engine.compare import equal, is_empty
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
-from rnn_grader.engine.matching import named, wrong_values
+from rnn_grader.engine.matching import LazyWrongValues, named
 from rnn_grader.messages import Text, msg
 from rnn_grader.sandbox.plain import Rng
 
@@ -37,13 +37,11 @@ class SeedDependenceCheck(CallingCheck):
         self.misconceptions = [unrepeatable, *self.constant]
 
     def prepare(self, rng) -> Prepared:
-        calls, wrong = [], []
+        calls = []
         for args, seed_a, seed_b in self.inputs(rng):
             for seed in (seed_a, seed_a, seed_b):
-                call = Call(self.function, (*tuple(args), Rng(seed)))
-                calls.append(call)
-                wrong.append(wrong_values(self.constant, call.args))
-        return Prepared(calls, wrong=wrong)
+                calls.append(Call(self.function, (*tuple(args), Rng(seed))))
+        return Prepared(calls, wrong=LazyWrongValues(self.constant, [call.args for call in calls]))
 
     def judge(self, prepared, outcomes) -> Verdict:
         for start in range(0, len(prepared.calls), 3):

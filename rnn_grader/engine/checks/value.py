@@ -9,7 +9,7 @@ import numpy as np
 from rnn_grader.engine.checks.calling import CallingCheck
 from rnn_grader.engine.compare import compare_value, first_difference
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict, argument_names, copy_args
-from rnn_grader.engine.matching import singled_out, wrong_values
+from rnn_grader.engine.matching import LazyWrongValues, singled_out
 from rnn_grader.messages import Text, msg
 
 SHAPE_ERROR_WORDS = ("shape", "aligned", "broadcast", "mismatch", "out of bounds", "dimension")
@@ -45,21 +45,20 @@ class ValueCheck(CallingCheck):
         with np.errstate(all="ignore"):
             expected = [self.reference(*copy_args(args)) for args in cases]
         return Prepared([Call(self.function, args, errstate=self.errstate) for args in cases], expected,
-                        wrong=[wrong_values(self.misconceptions, args) for args in cases])
+                        wrong=LazyWrongValues(self.misconceptions, cases))
 
     def same(self, got, wanted) -> bool:
         return self.compare(got, wanted) is None
 
     def judge(self, prepared, outcomes) -> Verdict:
         failures = []    # (case index, misconception values, outcome, expected, problem)
-        for k, (call, outcome, expected, values) in enumerate(
-                zip(prepared.calls, outcomes, prepared.expected, prepared.wrong)):
+        for k, (call, outcome, expected) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
             if self.unstable is not None and (outcome.error or "").startswith(UNSTABLE_ERRORS):
                 return Verdict(0.0, [self.case_text(call), msg("stability.raised", error=outcome.error),
                                      self.unstable.explanation], self.unstable.name)
             problem = self.common_problem(call, outcome) or self.compare(outcome.value, expected)
             if problem is not None:
-                failures.append((k, values, outcome, expected, problem))
+                failures.append((k, prepared.wrong[k], outcome, expected, problem))
         if not failures:
             return Verdict(1.0)
         found = singled_out(self.misconceptions, [f[:4] for f in failures], self.same)

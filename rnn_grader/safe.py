@@ -1,4 +1,4 @@
-"""Untrusted text made safe for every output: the CSV, the JSON and the HTML report.
+"""Untrusted text made safe for every output: the terminal, the CSV, the JSON and the HTML report.
 
 A student's folder name, a quiz.json key or answer, a learner's printed output or exception
 text may hold anything Unicode allows, and more: a bare carriage return (a new CSV row for
