@@ -34,7 +34,7 @@ SKIPPED = {"__pycache__"}
 
 @dataclass
 class Submission:
-    """One student's submission, found on disk and read on first use (in a worker thread:
+    """One student's submission, found on disk and read on first use (in a grading process:
     notebooks are parsed there, one student at a time, not all before grading starts).
 
     student: the name shown (the folder name made safe, unique); student_id: the folder name

@@ -7,7 +7,7 @@ The seed is ``engine.seeds.student_seed(course_seed, student_id)`` -- the same d
 the nbgrader hidden test cells -- and each check draws from ``exercise_rng(seed, name, index)``
 as everywhere else, so a student's inputs, and score, are the same in `grade`, `grade cohort`
 and nbgrader.  Preparing is the grader's work per student (inputs drawn, expected values and
-misconception outputs computed); it runs in the worker threads, next to the sandboxes.
+misconception outputs computed); it runs in the grading processes, next to the sandboxes.
 
 Cached: a check whose ``prepare`` draws nothing from its generator (its state unchanged: fixed
 cases such as a zero gradient) is the same for every student, so it is prepared once, with
@@ -37,7 +37,7 @@ class StudentInputs:
 
 @dataclass
 class ClassInputs:
-    """Prepares every student's checks; shared by the worker threads (thread-safe)."""
+    """Prepares every student's checks (each grading process has its own copy; thread-safe all the same)."""
 
     exercises: Sequence[Exercise]
     course_seed: int

@@ -6,8 +6,9 @@ Inputs per student: each student's checks are prepared for the student's own see
 from the course seed and the folder name (``inputs.py``, ``engine.seeds``), so outputs copied
 from another student answer other inputs.
 
-How it is fast: ``jobs`` threads each own one warm ``Sandbox`` (a forked-worker process,
-slot i = its own uid when root) and take students from a queue; a thread reads the student's
+How it is fast: ``jobs`` grading processes (forked from this one, so every core prepares
+and judges) each own one warm ``Sandbox`` (a forked-worker process, slot i = its own uid
+when root) and are handed one student at a time; a grading process reads the student's
 files (parses the notebooks) and prepares the student's checks, then the sandbox forks one
 child for all the student's exercises.  Checks that draw no input are prepared once.
 
@@ -18,12 +19,13 @@ an interrupted run resumes where it stopped.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
+import multiprocessing
 import os
-import queue
 import signal
-import threading
 import time
+from multiprocessing import connection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -78,13 +80,9 @@ class Plan:
     limits: Limits
 
 
-class Aborted(Exception):
-    """The run is being stopped: the student in hand is dropped (and graded next time)."""
-
-
 @dataclass
 class Graded:
-    """One student's outcome, sent from a worker thread to the main thread.  ``clean`` is
+    """One student's outcome, sent from a grading process to the main process.  ``clean`` is
     False when the grader itself failed somewhere (then the result is not saved)."""
 
     submission: Submission
@@ -100,7 +98,7 @@ def grade_cohort(root: Path, *, names: Sequence[str] | None = None, seed: int = 
 
     names: exercises to grade (all when None); seed: the course seed (each student's inputs
     are drawn from it and the student's folder name);
-    jobs: parallel sandboxes (default: the core count); state_dir: where finished students
+    jobs: grading processes, each with its own sandbox (default: the core count); state_dir: where finished students
     are saved and looked up (None: no resume); fresh: ignore saved results;
     progress(done, total, student): called in this thread after each student (student None
     for the first call, made before grading starts).  Raises FileNotFoundError for a missing
@@ -155,45 +153,126 @@ def record(cohort: Cohort, student: str, result: SubmissionResult, quiz: dict | 
 # ----------------------------------------------------------------------------- the workers
 def run_parallel(todo: list[Submission], exercises: list[Exercise], seed: int, jobs: int | None,
                  limits: Limits, isolated: bool):
-    """Yield each student's ``Graded`` as soon as a worker finishes it (in this thread).
+    """Yield each student's ``Graded`` as soon as a worker finishes it (in this process).
 
-    When the consumer stops early (an exception, ``close()``), the workers are stopped and
-    their sandboxes killed; the students in hand are dropped."""
+    The workers are processes forked from this one (so that preparing and judging, plain
+    Python, run on every core), each owning one warm ``Sandbox``; this process hands them
+    one student at a time and collects the results.  A worker that dies (a grader bug, the
+    kernel's OOM killer) costs only the student in hand, who gets an error row (never
+    saved) and is regraded next time; a fresh worker takes its place.  When the consumer
+    stops early (an exception, ``close()``), the workers are stopped and their sandboxes
+    killed; the students in hand are dropped."""
     if not todo:
         return
     plan = Plan(exercises, ClassInputs(exercises, seed), seed, limits)
     if any(s.quiz_file is not None for s in todo):
-        import rnn_grader.cohort.quizzes  # noqa: F401  (import once, here, not in the threads)
-    tasks: queue.Queue = queue.Queue()
-    for submission in todo:
-        tasks.put(submission)
-    done: queue.Queue = queue.Queue()
-    stop = threading.Event()
+        import rnn_grader.cohort.quizzes  # noqa: F401  (imported once, here, before the fork)
+    waiting = collections.deque(todo)
     count = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    boxes = [Sandbox(slot=i, isolated=isolated) for i in range(count)]
-    threads = [threading.Thread(target=work, name=f"cohort-{i}", daemon=True,
-                                args=(plan, box, tasks, done, stop))
-               for i, box in enumerate(boxes)]
-    for thread in threads:
-        thread.start()
+    workers = [Worker.start(plan, slot, isolated) for slot in range(count)]
     try:
-        running = count
-        while running:
-            item = done.get()
-            if item is None:
-                running -= 1
-            else:
-                yield item
+        for worker in workers:
+            worker.hand(waiting)
+        while any(worker.student is not None for worker in workers):
+            busy = [worker for worker in workers if worker.student is not None]
+            ready = connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn not in ready and worker.process.sentinel not in ready:
+                    continue
+                submission, graded = worker.student, worker.collect(plan)
+                if worker.process.sentinel in ready and not worker.alive():  # replaced by a fresh one
+                    workers[workers.index(worker)] = worker = Worker.start(plan, worker.slot, isolated)
+                yield graded
+                worker.hand(waiting)
     finally:
-        stop.set()
-        for box in boxes:
-            kill(box)
-        for thread in threads:
-            thread.join()
+        for worker in workers:
+            worker.stop()
+
+
+@dataclass
+class Worker:
+    """A grading process: its slot (the sandbox's uid when root), the pipe to it, and the
+    student it is grading (None when idle)."""
+
+    slot: int
+    process: multiprocessing.process.BaseProcess
+    conn: connection.Connection
+    student: Submission | None = None
+
+    @classmethod
+    def start(cls, plan: Plan, slot: int, isolated: bool) -> "Worker":
+        mine, theirs = multiprocessing.Pipe()
+        process = multiprocessing.get_context("fork").Process(
+            target=serve, args=(theirs, plan, slot, isolated), name=f"cohort-{slot}", daemon=True)
+        process.start()
+        theirs.close()
+        return cls(slot, process, mine)
+
+    def hand(self, waiting: collections.deque) -> None:
+        """Give the worker the next student, if any."""
+        self.student = waiting.popleft() if waiting else None
+        if self.student is not None:
+            self.conn.send(self.student)
+
+    def collect(self, plan: Plan) -> Graded:
+        """The worker's result for its student: an error row if it died instead."""
+        submission, self.student = self.student, None
+        try:
+            result, quiz, clean = self.conn.recv()
+            return Graded(submission, result, quiz, clean)
+        except (EOFError, OSError, ValueError) as exc:
+            self.process.join(timeout=5)
+            return failed_student(plan, submission, exc if str(exc) else WorkerDied(self.process.exitcode))
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def stop(self) -> None:
+        """End the worker: asked politely when idle, terminated (its sandbox killed) otherwise."""
+        try:
+            if self.student is None and self.process.is_alive():
+                self.conn.send(None)
+                self.process.join(timeout=5)
+        except OSError:
+            pass
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+class WorkerDied(Exception):
+    def __init__(self, exitcode):
+        super().__init__(f"the grading process ended (exit code {exitcode})")
+
+
+def serve(conn: connection.Connection, plan: Plan, slot: int, isolated: bool) -> None:
+    """A worker process: grade each student received until told to stop (None).  SIGTERM
+    (the run being stopped) kills the sandbox and ends the process at once."""
+    box = Sandbox(slot=slot, isolated=isolated)
+    signal.signal(signal.SIGTERM, lambda *_: (kill(box), os._exit(1)))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    try:
+        while True:
+            submission = conn.recv()
+            if submission is None:
+                return
+            try:
+                graded = grade_student(plan, submission, box)
+            except Exception as exc:  # a grader bug outside any exercise: still a row, never saved
+                graded = failed_student(plan, submission, exc)
+            conn.send((graded.result, graded.quiz, graded.clean))
+    except (EOFError, OSError):
+        return
+    finally:
+        box.close()
 
 
 def kill(box: Sandbox) -> None:
-    """Kill a sandbox's worker from another thread (its own thread then sees the job lost)."""
+    """Kill a sandbox's worker (and every process of its session)."""
     process = box.process
     if process is not None:
         try:
@@ -202,30 +281,9 @@ def kill(box: Sandbox) -> None:
             pass
 
 
-def work(plan: Plan, box: Sandbox, tasks: queue.Queue, done: queue.Queue, stop: threading.Event) -> None:
-    """A worker thread: take students until the queue is empty or the run stops."""
-    try:
-        while not stop.is_set():
-            try:
-                submission = tasks.get_nowait()
-            except queue.Empty:
-                return
-            try:
-                done.put(grade_student(plan, submission, box, stop))
-            except Aborted:
-                return
-            except Exception as exc:  # a grader bug outside any exercise: still a row, never saved
-                done.put(failed_student(plan, submission, exc))
-    finally:
-        box.close()
-        done.put(None)
-
-
-def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: threading.Event) -> Graded:
+def grade_student(plan: Plan, submission: Submission, box: Sandbox) -> Graded:
     """Every exercise of one student on the student's own inputs (one sandbox child for all,
     each judged on its own), then the quiz.  The student's files are read here."""
-    if stop.is_set():
-        raise Aborted
     results, clean, runnable = {}, True, []
     for exercise in plan.exercises:
         problem = submission.problems.get(exercise.name) or submission.unreadable
@@ -245,8 +303,6 @@ def grade_student(plan: Plan, submission: Submission, box: Sandbox, stop: thread
         error = msg("cohort.internal", error=f"{type(exc).__name__}: {exc}"[:300])
         results.update({e.name: failed_result(e, "error", error) for e in runnable})
         clean = False
-    if stop.is_set():
-        raise Aborted
     quiz = None
     if submission.quiz is not None:
         from rnn_grader.cohort.quizzes import grade_quiz

@@ -14,7 +14,9 @@ what ``judge`` needs and nothing else --
     exercises = load_exercises(files.__getitem__)   # the kit's side: Exercise objects whose
                                                     # ``practice_bank`` reads the prepared sets
 The format is JSON: ``sandbox.plain`` for arrays, numbers and containers, plus the tags
-``$text``, ``$misconception``, ``$ref`` and ``$check`` below.
+``$text``, ``$misconception``, ``$ref`` and ``$check`` below.  ``index.json`` is plain JSON;
+each practice set is a gzipped binary frame (``plain.frame``: the JSON, then the arrays'
+raw bytes, which it refers to as ``$blob``), read without decoding any base64.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import gzip
 import importlib
 import json
 import types
+from collections import abc
 from typing import Callable
 
 import numpy as np
@@ -31,7 +34,7 @@ from rnn_grader.engine.declaration import Call, Check, Exercise, Misconception, 
 from rnn_grader.messages import Text
 from rnn_grader.sandbox import plain
 
-FORMAT = 1
+FORMAT = 3
 PRACTICE_SETS = 5
 SHIPPED_MODULES = ("rnn_grader.engine", "rnn_grader.judges", "rnn_grader.messages", "rnn_grader.sandbox")
 
@@ -82,29 +85,30 @@ def encode(value):
     return tree
 
 
-def decode(tree):
-    """The value back (functions re-imported from the kit's own modules)."""
+def decode(tree, blobs=None):
+    """The value back (functions re-imported from the kit's own modules); ``blobs``: the
+    bytes of the set file's arrays (``plain.unframe``)."""
     if type(tree) is list:
-        return [decode(v) for v in tree]
+        return [decode(v, blobs) for v in tree]
     if type(tree) is not dict or not tree:
         return plain.from_plain(tree)
     tag, body = next(iter(tree.items()))
     if tag == "$text":
         en, ja, params = body
         text = Text(en, ja)
-        return text.format(**{k: decode(v) for k, v in params}) if params else text
+        return text.format(**{k: decode(v, blobs) for k, v in params}) if params else text
     if tag == "$misconception":
         name, explanation, match = body
-        return Misconception(name, None, decode(explanation), None if match is None else resolve(match))
+        return Misconception(name, None, decode(explanation, blobs), None if match is None else resolve(match))
     if tag == "$check":
         return check_from_spec(body)
     if tag == "$ref":
         return resolve(body)
     if tag == "$tuple":
-        return tuple(decode(v) for v in body)
+        return tuple(decode(v, blobs) for v in body)
     if tag == "$dict":
-        return {k: decode(v) for k, v in body.items()}
-    return plain.from_plain(tree)
+        return {k: decode(v, blobs) for k, v in body.items()}
+    return plain.from_plain(tree, blobs=blobs)
 
 
 def resolve(reference: str):
@@ -138,15 +142,40 @@ def check_from_spec(spec: dict) -> Check:
 def prepared_record(prepared: Prepared) -> dict:
     return {"calls": [encode(call.to_plain()) for call in prepared.calls], "expected": encode(prepared.expected),
             "extra": encode(prepared.extra),
-            "wrong": encode([prepared.wrong[k] for k in range(len(prepared.wrong))])}   # every case computed
+            "wrong": encode([list(prepared.wrong[k]) for k in range(len(prepared.wrong))]),   # every case computed
+            "later": [encode(call.to_plain()) for call in prepared.later]}
 
 
-def prepared_from_record(record: dict) -> Prepared:
-    calls = []
-    for plain_call in decode(record["calls"]):
-        calls.append(Call(plain_call["function"], tuple(plain_call["args"]), dict(plain_call["kwargs"]),
-                          plain_call.get("errstate")))
-    return Prepared(calls, decode(record["expected"]), decode(record["extra"]), decode(record["wrong"]))
+def prepared_from_record(record: dict, blobs=None) -> Prepared:
+    """The prepared check; what only a wrong answer needs (the misconceptions' values, the
+    ``later`` calls) is decoded when first read."""
+    return Prepared([decode_call(tree, blobs) for tree in record["calls"]], decode(record["expected"], blobs),
+                    decode(record["extra"], blobs), Decoded(record["wrong"], lambda tree: decode(tree, blobs)),
+                    Decoded(record["later"], lambda tree: decode_call(tree, blobs)))
+
+
+def decode_call(tree, blobs=None) -> Call:
+    plain_call = decode(tree, blobs)
+    return Call(plain_call["function"], tuple(plain_call["args"]), dict(plain_call["kwargs"]),
+                plain_call.get("errstate"))
+
+
+class Decoded(abc.Sequence):
+    """A list of encoded items, each decoded (``read(tree)``) the first time it is read."""
+
+    def __init__(self, trees: list, read: Callable):
+        self.trees, self.read, self.items = trees, read, {}
+
+    def __len__(self) -> int:
+        return len(self.trees)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(len(self))[k]]
+        k = range(len(self))[k]   # negative indexes, and IndexError past the end
+        if k not in self.items:
+            self.items[k] = self.read(self.trees[k])
+        return self.items[k]
 
 
 # ----------------------------------------------------------------------------- exercises
@@ -159,7 +188,7 @@ INDEX = "index.json"
 
 
 def set_file(name: str, k: int) -> str:
-    return f"{name}-{k}.json.gz"
+    return f"{name}-{k}.bin.gz"
 
 
 def bank_files(exercises, practice_cases) -> dict[str, bytes]:
@@ -171,7 +200,9 @@ def bank_files(exercises, practice_cases) -> dict[str, bytes]:
         index.append(exercise_spec(exercise))
         for k in range(PRACTICE_SETS):
             records = [prepared_record(p) for p in practice_cases(exercise, k)]
-            files[set_file(exercise.name, k)] = gzip.compress(dumps(records), mtime=0)
+            packer = plain.Packer()   # the arrays as raw bytes after the JSON (no base64 to decode)
+            files[set_file(exercise.name, k)] = gzip.compress(plain.frame(packer.blob_tree(records), packer.blobs),
+                                                              mtime=0)
     files[INDEX] = dumps({"format": FORMAT, "practice_sets": PRACTICE_SETS, "exercises": index})
     return files
 
@@ -205,6 +236,6 @@ class PracticeBank:
 
     def __getitem__(self, k: int) -> list[Prepared]:
         if k not in self.decoded:
-            records = json.loads(gzip.decompress(self.read(set_file(self.name, k))))
-            self.decoded[k] = [prepared_from_record(r) for r in records]
+            records, blobs = plain.unframe(gzip.decompress(self.read(set_file(self.name, k))))
+            self.decoded[k] = [prepared_from_record(r, blobs) for r in records]
         return self.decoded[k]

@@ -61,6 +61,8 @@ def compare_array(got, expected) -> Text | None:
         return msg("compare.shape", got=got.shape, expected=np.shape(expected))
     if got.dtype.kind not in "fc" or got.dtype.itemsize < 8:
         return msg("compare.dtype", got=got.dtype, expected="float64")
+    if isinstance(expected, np.ndarray) and got.dtype == expected.dtype and got.tobytes() == expected.tobytes():
+        return None   # the very same values (most right answers): nothing to weigh
     if not np.isfinite(got).all() and np.isfinite(expected).all():
         return msg("compare.nonfinite")
     if not close(got, expected):

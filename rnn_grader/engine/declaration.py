@@ -79,12 +79,18 @@ class Misconception:
 
 @dataclass
 class Prepared:
-    """A check made ready for one seed: the calls to run and what the judge needs."""
+    """A check made ready for one seed: the calls to run and what the judge needs.
+
+    ``later``: calls run only when the judge asks for them (``Verdict.wants_later``), in a
+    second round after the first judgement: evidence that explains a mistake, never needed
+    for a right answer (e.g. the learner's forward at every ``± h``).  Their outcomes come
+    after those of ``calls``; they refine the messages, never the score."""
 
     calls: list[Call]
     expected: list = field(default_factory=list)
     extra: dict = field(default_factory=dict)
     wrong: list = field(default_factory=list)   # per call: the misconceptions' values (matching.py)
+    later: list[Call] = field(default_factory=list)
 
 
 @dataclass
@@ -94,6 +100,7 @@ class Verdict:
     fraction: float
     messages: list[Text] = field(default_factory=list)
     misconception: str | None = None
+    wants_later: bool = False   # judged without ``Prepared.later``'s outcomes, which would say more
 
 
 class Check:

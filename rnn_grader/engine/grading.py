@@ -109,7 +109,57 @@ def run_exercises(sandbox: Sandbox, sources, folder: str, exercises: Sequence[Ex
     jobs = [(e, calls[e.name] if calls is not None else calls_of(prepared[e.name])) for e in exercises]
     replies = run_grouped(sandbox, sources, folder, jobs, limits) if jobs else []
     results = {e.name: finish(e, prepared[e.name], reply, limits_for(e, limits)) for e, reply in zip(exercises, replies)}
-    return results, any(reply.disturbed for reply in replies)
+    later, disturbed = run_later(sandbox, sources, folder, exercises, prepared, results, limits)
+    for exercise, reply in zip(exercises, replies):
+        if exercise.name in later:
+            results[exercise.name] = refined(exercise, prepared[exercise.name], reply, results[exercise.name],
+                                             later[exercise.name])
+    return results, disturbed or any(reply.disturbed for reply in replies)
+
+
+def asking_later(prepared: Sequence[Prepared], result: ExerciseResult) -> list[int]:
+    """The checks of an exercise whose judge asked for their ``later`` calls."""
+    return [i for i, (ready, check) in enumerate(zip(prepared, result.checks)) if check.wants_later and ready.later]
+
+
+def run_later(sandbox: Sandbox, sources, folder: str, exercises: Sequence[Exercise], prepared: dict,
+              results: dict[str, ExerciseResult], limits: Limits) -> tuple[dict, bool]:
+    """The second round: the ``later`` calls of every check that asked for them, in one
+    child for the submission.  Returns ``{exercise: {check index: outcomes}}`` for the
+    exercises whose calls came back, and whether a reply was disturbed."""
+    asked = {e.name: asking_later(prepared[e.name], results[e.name]) for e in exercises}
+    chosen = [e for e in exercises if asked[e.name]]
+    jobs = [(e, [call.to_plain() for i in asked[e.name] for call in prepared[e.name][i].later]) for e in chosen]
+    replies = run_grouped(sandbox, sources, folder, jobs, limits) if jobs else []
+    later = {}
+    for exercise, reply in zip(chosen, replies):
+        ready = prepared[exercise.name]
+        answer = reply.answer if reply.status == "ok" and isinstance(reply.answer, dict) else {}
+        outcomes = read_outcomes(answer.get("calls"), sum(len(ready[i].later) for i in asked[exercise.name])) \
+            if answer.get("import") == "ok" else None
+        if outcomes is None:  # timed out, crashed, forged: the first judgement stands
+            continue
+        later[exercise.name], start = {}, 0
+        for i in asked[exercise.name]:
+            later[exercise.name][i] = outcomes[start:start + len(ready[i].later)]
+            start += len(ready[i].later)
+    return later, any(reply.disturbed for reply in replies)
+
+
+def refined(exercise: Exercise, prepared: Sequence[Prepared], reply: JobReply, first: ExerciseResult,
+            later: dict[int, list[Outcome]]) -> ExerciseResult:
+    """The exercise judged again with the ``later`` outcomes of the checks that asked for them:
+    their messages and misconception names change, their scores stay the first judgement's."""
+    outcomes = read_outcomes(reply.answer["calls"], sum(len(p.calls) for p in prepared))
+    checks, start = list(first.checks), 0
+    for i, (check, ready) in enumerate(zip(exercise.checks, prepared)):
+        if i in later:
+            again = judge_check(check, ready, outcomes[start:start + len(ready.calls)] + later[i])
+            checks[i] = dataclasses.replace(again, score=first.checks[i].score, wants_later=False)
+        start += len(ready.calls)
+    result = exercise_result(exercise, checks, outcomes)
+    result.output = first.output
+    return result
 
 
 def limits_for(exercise: Exercise, limits: Limits) -> Limits:
@@ -189,7 +239,7 @@ def judge_check(check, prepared: Prepared, outcomes: Sequence[Outcome]) -> Check
         verdict = check.judge(prepared, outcomes)
     fraction = min(1.0, max(0.0, float(verdict.fraction)))
     return CheckResult(check.name, check.title, check.points, check.points * fraction, verdict.messages,
-                       verdict.misconception)
+                       verdict.misconception, wants_later=verdict.wants_later)
 
 
 def lost_points(result: CheckResult):
@@ -200,11 +250,17 @@ def judge_checks(exercise: Exercise, prepared: Sequence[Prepared], outcomes: lis
     if outcomes and all(o.missing for o in outcomes):
         return failed_result(exercise, "missing",
                              msg("status.no_function", functions=", ".join(exercise.functions)))
-    checks, messages, start = [], [], 0
+    checks, start = [], 0
     for check, ready in zip(exercise.checks, prepared):
-        result = judge_check(check, ready, outcomes[start:start + len(ready.calls)])
+        checks.append(judge_check(check, ready, outcomes[start:start + len(ready.calls)]))
         start += len(ready.calls)
-        checks.append(result)
+    return exercise_result(exercise, checks, outcomes)
+
+
+def exercise_result(exercise: Exercise, checks: list[CheckResult], outcomes: list[Outcome]) -> ExerciseResult:
+    """The exercise's score, status and messages from its checks' results."""
+    messages = []
+    for result in checks:
         if result.score < result.points:
             messages.append(lost_points(result))
             messages.extend(result.messages)

@@ -28,6 +28,7 @@ credit to a cell that wrote anything to stderr -- the sandbox ignores them too.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import io
 import sys
@@ -122,12 +123,18 @@ def quiet():
 
 def run_check(name: str, check_name: str, namespace: Mapping[str, Any], *, seed: int,
               practice: bool = False) -> CheckResult:
-    """Prepare the check, call the learner's functions here, judge (``grading.judge_check``)."""
+    """Prepare the check, call the learner's functions here, judge (``grading.judge_check``);
+    the check's ``later`` calls too when its judge asks for them."""
     _, _, check = find_check(name, check_name)
     with quiet():
         prepared = prepared_check(name, check_name, int(seed), practice)
         outcomes = [run_call(namespace, call) for call in prepared.calls]
-        return judge_check(check, prepared, outcomes)
+        result = judge_check(check, prepared, outcomes)
+        if result.wants_later:  # the second round, as in the sandbox: messages only, same score
+            outcomes += [run_call(namespace, call) for call in prepared.later]
+            result = dataclasses.replace(judge_check(check, prepared, outcomes), score=result.score,
+                                         wants_later=False)
+        return result
 
 
 def explanation(result: CheckResult, lang: str) -> str:

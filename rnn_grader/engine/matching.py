@@ -22,25 +22,27 @@ def raised_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:500]
 
 
+def wrong_value(wrong: Misconception, args: tuple):
+    """``("value", v)``, ``("raised", error text)`` or None (no formula)."""
+    if wrong.formula is None:
+        return None
+    try:
+        with np.errstate(all="ignore"):  # unstable formulas give their inf/NaN quietly
+            return "value", wrong.formula(*copy_args(args))
+    except Exception as exc:  # noqa: BLE001 - the formula's error is part of its signature
+        return "raised", raised_text(exc)
+
+
 def wrong_values(misconceptions: Sequence[Misconception], args: tuple) -> list:
-    """Per misconception: ``("value", v)``, ``("raised", error text)`` or None (no formula)."""
-    values = []
-    for wrong in misconceptions:
-        if wrong.formula is None:
-            values.append(None)
-            continue
-        try:
-            with np.errstate(all="ignore"):  # unstable formulas give their inf/NaN quietly
-                values.append(("value", wrong.formula(*copy_args(args))))
-        except Exception as exc:  # noqa: BLE001 - the formula's error is part of its signature
-            values.append(("raised", raised_text(exc)))
-    return values
+    """Per misconception: its ``wrong_value`` on ``args``."""
+    return [wrong_value(wrong, args) for wrong in misconceptions]
 
 
 class LazyWrongValues(abc.Sequence):
-    """``wrong_values`` of each case, computed the first time a judge asks for that case:
-    a case the learner got right never needs them (most cases of most students).  The
-    learner kit's bank holds them computed (``bank.py`` reads every case)."""
+    """``wrong_values`` of each case, each misconception's computed the first time a judge
+    asks for it: a case the learner got right never needs them (most cases of most
+    students), and ``singled_out`` stops at a misconception's first miss.  The learner
+    kit's bank holds them computed (``bank.py`` reads every case)."""
 
     def __init__(self, misconceptions: Sequence[Misconception], cases: Sequence[tuple]):
         self.misconceptions, self.cases, self.computed = list(misconceptions), list(cases), {}
@@ -48,10 +50,27 @@ class LazyWrongValues(abc.Sequence):
     def __len__(self) -> int:
         return len(self.cases)
 
-    def __getitem__(self, k: int) -> list:
-        if k not in self.computed:   # threads may both compute a case: the same values either way
-            self.computed[k] = wrong_values(self.misconceptions, self.cases[k])
+    def __getitem__(self, k: int) -> "LazyCaseValues":
+        if k not in self.computed:   # threads may both make a case: the same values either way
+            self.computed[k] = LazyCaseValues(self.misconceptions, self.cases[k])
         return self.computed[k]
+
+
+class LazyCaseValues(abc.Sequence):
+    """One case's ``wrong_values``, each computed when first read."""
+
+    def __init__(self, misconceptions: Sequence[Misconception], args: tuple):
+        self.misconceptions, self.args, self.computed = misconceptions, args, {}
+
+    def __len__(self) -> int:
+        return len(self.misconceptions)
+
+    def __getitem__(self, position: int):
+        if isinstance(position, slice):
+            return [self[i] for i in range(len(self))[position]]
+        if position not in self.computed:
+            self.computed[position] = wrong_value(self.misconceptions[position], self.args)
+        return self.computed[position]
 
 
 def reproduces(wrong: Misconception, recorded, outcome: Outcome, expected,
@@ -92,10 +111,17 @@ def singled_out(misconceptions: Sequence[Misconception], failures: Sequence[tupl
     both the learner's call and the formula raised, in other words, does not count against
     it: the formula stands for the mistake, not for every line of the learner's code.)"""
     for position, wrong in enumerate(misconceptions):
-        seen = [reproduces(wrong, values[position], outcome, expected, same)
-                for _, values, outcome, expected in failures]
-        both_raised = [outcome.error is not None and values[position] is not None and values[position][0] == "raised"
-                       for _, values, outcome, _ in failures]
-        if any(seen) and all(s or r for s, r in zip(seen, both_raised)):
-            return wrong, failures[seen.index(True)][0]
+        first_seen = None
+        for k, values, outcome, expected in failures:   # stops at the first case it does not explain
+            if reproduces(wrong, values[position], outcome, expected, same):
+                first_seen = k if first_seen is None else first_seen
+            elif not both_raised(outcome, values[position]):
+                break
+        else:
+            if first_seen is not None:
+                return wrong, first_seen
     return None
+
+
+def both_raised(outcome: Outcome, recorded) -> bool:
+    return outcome.error is not None and recorded is not None and recorded[0] == "raised"

@@ -34,6 +34,7 @@ class CheckResult:
     score: float
     messages: list[Text] = field(default_factory=list)
     misconception: str | None = None
+    wants_later: bool = field(default=False, repr=False)   # not saved: the engine's second round
 
     def to_record(self) -> dict:
         return {"name": self.name, "title": text_record(self.title), "points": self.points,

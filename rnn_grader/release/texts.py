@@ -35,7 +35,7 @@ grade = "rnn_grader.cli:cli"
 include = ["rnn_grader*"]
 
 [tool.setuptools.package-data]
-"*" = ["*.json", "bank/*.json", "bank/*.json.gz"]
+"*" = ["*.json", "bank/*.json", "bank/*.bin.gz"]
 '''
 
 

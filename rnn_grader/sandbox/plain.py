@@ -8,7 +8,13 @@ can load it without the rest of the grader).  What crosses is a tree of
 
 (subclasses of these as their base type: ``to_plain``).
 Anything else is encoded as ``{"$unsupported": "<type name>"}`` so the parent can say
-"your function returned a <type>".  ``decode`` never runs code: it builds fresh, plain
+"your function returned a <type>".
+
+Two framings: ``dumps`` writes one JSON text (arrays as base64 strings: the form the
+grader keeps trees in, ``Raw``); a ``Packer`` writes ``BINARY``, the JSON header's 4-byte
+length, the header, then the arrays' raw bytes, which the header refers to as
+``{"$blob": [offset, length], ...}`` -- no base64 and no JSON string to scan for a
+megabyte of learner output.  ``loads`` reads both.  ``decode`` never runs code: it builds fresh, plain
 ``numpy.ndarray`` objects with ``numpy.frombuffer`` from a whitelist of dtypes, and
 refuses oversized or too deeply nested data.  Nothing is ever pickled.
 """
@@ -26,6 +32,7 @@ ALLOWED_DTYPES = frozenset(
 )
 MAX_DEPTH = 32
 MAX_ELEMENTS = 10_000_000
+BINARY = b"PLB1"
 
 
 class Rng:
@@ -64,7 +71,7 @@ def _type_name(obj) -> str:
     return f"{kind.__module__}.{kind.__qualname__}"[:80]
 
 
-def to_plain(obj, *, make_rng=False, depth=0):
+def to_plain(obj, *, make_rng=False, depth=0, packer=None):
     """A JSON-ready tree for ``obj`` (arrays become dicts with base64 data).
 
     Subclasses cross as their base type, read with the base type's own methods (an
@@ -85,23 +92,23 @@ def to_plain(obj, *, make_rng=False, depth=0):
     if kind is Raw:
         return obj.tree
     if kind in (list, tuple):
-        items = [to_plain(x, depth=depth + 1) for x in obj]
+        items = [to_plain(x, depth=depth + 1, packer=packer) for x in obj]
         return items if kind is list else {"$tuple": items}
     if kind is dict:
-        return _dict_to_plain(obj, depth)
+        return _dict_to_plain(obj, depth, packer)
     if issubclass(kind, (np.ndarray, np.generic)):
-        return _array_to_plain(obj)
-    return _subclass_to_plain(obj, kind, depth)
+        return _array_to_plain(obj, packer)
+    return _subclass_to_plain(obj, kind, depth, packer)
 
 
-def _dict_to_plain(obj, depth):
+def _dict_to_plain(obj, depth, packer):
     items = list(dict.items(obj))
     if not all(type(k) is str for k, _ in items):
         return {"$unsupported": "dict with non-string keys"}
-    return {"$dict": {k: to_plain(v, depth=depth + 1) for k, v in items}}
+    return {"$dict": {k: to_plain(v, depth=depth + 1, packer=packer) for k, v in items}}
 
 
-def _subclass_to_plain(obj, kind, depth):
+def _subclass_to_plain(obj, kind, depth, packer):
     """A subclass of a plain type, as that type; anything else is unsupported."""
     if issubclass(kind, int):
         return {"$int": int.__repr__(obj)}
@@ -110,50 +117,101 @@ def _subclass_to_plain(obj, kind, depth):
     if issubclass(kind, str):
         return str.__str__(obj)
     if issubclass(kind, dict):
-        return _dict_to_plain(obj, depth)
+        return _dict_to_plain(obj, depth, packer)
     if issubclass(kind, (list, tuple)):
         base = list if issubclass(kind, list) else tuple
-        items = [to_plain(x, depth=depth + 1) for x in base.__iter__(obj)]
+        items = [to_plain(x, depth=depth + 1, packer=packer) for x in base.__iter__(obj)]
         return items if base is list else {"$tuple": items}
     return {"$unsupported": _type_name(obj)}
 
 
-def _array_to_plain(obj):
+def _array_to_plain(obj, packer=None):
     scalar = isinstance(obj, np.generic)
     array = np.ndarray.view(obj, np.ndarray) if isinstance(obj, np.ndarray) else np.asarray(obj)
     dtype = array.dtype.newbyteorder("<") if array.dtype.byteorder == ">" else array.dtype
     if dtype.str not in ALLOWED_DTYPES:
         return {"$unsupported": f"numpy array of dtype {array.dtype}"}
     data = np.ascontiguousarray(array, dtype=dtype).tobytes()
-    return {
-        "$array": base64.b64encode(data).decode("ascii"),
-        "dtype": dtype.str,
-        "shape": list(array.shape),
-        "scalar": scalar,
-    }
+    head = {"dtype": dtype.str, "shape": list(array.shape), "scalar": scalar}
+    if packer is not None:
+        return {"$blob": packer.add(data), **head}
+    return {"$array": base64.b64encode(data).decode("ascii"), **head}
 
 
 def dumps(obj) -> bytes:
     return json.dumps(to_plain(obj), separators=(",", ":")).encode()
 
 
-def loads(data: bytes, *, make_rng=None, readonly=False):
-    """Decode ``dumps`` output.  ``make_rng(seed)`` builds an ``Rng`` stand-in's object;
-    ``readonly`` makes every array read-only for good (``_array_from_plain``)."""
+class Packer:
+    """Builds one binary frame: ``packer.to_plain(value)`` gives a tree whose arrays are
+    kept aside as bytes (a ``Raw`` of it may go into the frame later), ``packer.dumps(obj)``
+    the frame.  Bytes of a tree that was never put in the frame are carried along unused."""
+
+    def __init__(self):
+        self.blobs, self.size = [], 0
+
+    def to_plain(self, obj):
+        return to_plain(obj, packer=self)
+
+    def add(self, data: bytes) -> list:
+        offset = self.size
+        self.blobs.append(data)
+        self.size += len(data)
+        return [offset, len(data)]
+
+    def dumps(self, obj) -> bytes:
+        return frame(to_plain(obj, packer=self), self.blobs)
+
+    def blob_tree(self, tree):
+        """``tree`` (a ``to_plain`` tree) with its base64 arrays moved into this frame's bytes."""
+        if type(tree) is list:
+            return [self.blob_tree(item) for item in tree]
+        if type(tree) is not dict:
+            return tree
+        if "$array" in tree:
+            head = {k: v for k, v in tree.items() if k != "$array"}
+            return {"$blob": self.add(base64.b64decode(tree["$array"])), **head}
+        return {key: self.blob_tree(value) for key, value in tree.items()}
+
+
+def frame(tree, blobs) -> bytes:
+    """A binary frame: ``BINARY``, the header's length, the header (``tree`` as JSON), the bytes."""
+    header = json.dumps(tree, separators=(",", ":"), ensure_ascii=False).encode()
+    return b"".join([BINARY, len(header).to_bytes(4, "big"), header, *blobs])
+
+
+def unframe(data: bytes):
+    """(tree, the frame's bytes as a memoryview) of a binary frame; (tree, None) of plain JSON."""
+    blobs = None
+    if bytes(data[:len(BINARY)]) == BINARY:
+        size = int.from_bytes(data[len(BINARY):len(BINARY) + 4], "big")
+        start = len(BINARY) + 4
+        if start + size > len(data):
+            raise DecodeError("truncated frame")
+        blobs = memoryview(data)[start + size:]
+        data = data[start:start + size]
     try:
-        tree = json.loads(data)
+        return json.loads(data), blobs
     except (ValueError, RecursionError) as exc:
         raise DecodeError(f"not plain JSON: {exc}") from None
-    return from_plain(tree, make_rng=make_rng, readonly=readonly)
 
 
-def from_plain(tree, *, make_rng=None, depth=0, readonly=False):
+def loads(data: bytes, *, make_rng=None, readonly=False):
+    """Decode ``dumps`` or ``Packer.dumps`` output.  ``make_rng(seed)`` builds an ``Rng``
+    stand-in's object; ``readonly`` makes every array read-only for good (``_array_from_plain``)."""
+    tree, blobs = unframe(data)
+    return from_plain(tree, make_rng=make_rng, readonly=readonly, blobs=blobs)
+
+
+def from_plain(tree, *, make_rng=None, depth=0, readonly=False, blobs=None):
+    """The value ``tree`` stands for; ``blobs``: the raw bytes a binary frame's ``$blob``
+    arrays refer to (None: the tree has none)."""
     if depth > MAX_DEPTH + 2:
         raise DecodeError("too deeply nested")
     if tree is None or type(tree) in (bool, str):
         return tree
     if type(tree) is list:
-        return [from_plain(x, make_rng=make_rng, depth=depth + 1, readonly=readonly) for x in tree]
+        return [from_plain(x, make_rng=make_rng, depth=depth + 1, readonly=readonly, blobs=blobs) for x in tree]
     if type(tree) is not dict or len(tree) == 0:
         raise DecodeError(f"unexpected {type(tree).__name__}")
     tag = next(iter(tree))
@@ -170,21 +228,26 @@ def from_plain(tree, *, make_rng=None, depth=0, readonly=False):
     if tag == "$tuple":
         if type(tree[tag]) is not list:
             raise DecodeError("a tuple must be a list")
-        return tuple(from_plain(x, make_rng=make_rng, depth=depth + 1, readonly=readonly) for x in tree[tag])
+        return tuple(from_plain(x, make_rng=make_rng, depth=depth + 1, readonly=readonly, blobs=blobs)
+                     for x in tree[tag])
     if tag == "$dict":
         if type(tree[tag]) is not dict:
             raise DecodeError("a dict must be an object")
-        return {str(k): from_plain(v, make_rng=make_rng, depth=depth + 1, readonly=readonly) for k, v in tree[tag].items()}
+        return {str(k): from_plain(v, make_rng=make_rng, depth=depth + 1, readonly=readonly, blobs=blobs)
+                for k, v in tree[tag].items()}
     if tag == "$array":
         return _array_from_plain(tree, readonly)
+    if tag == "$blob":
+        return _array_from_plain(tree, readonly, blobs)
     if tag == "$unsupported":
         return Unsupported(str(tree[tag])[:80])
     raise DecodeError(f"unknown tag {tag[:20]!r}")
 
 
-def _array_from_plain(tree, readonly=False):
+def _array_from_plain(tree, readonly=False, blobs=None):
     """A fresh array; with ``readonly`` a view on immutable bytes, whose WRITEABLE flag cannot
-    be set again: the learner's function gets its inputs so, and cannot change them in place."""
+    be set again: the learner's function gets its inputs so, and cannot change them in place.
+    ``blobs``: where a ``$blob`` array's bytes are."""
     dtype, shape = tree.get("dtype"), tree.get("shape")
     if dtype not in ALLOWED_DTYPES or type(shape) is not list:
         raise DecodeError("bad array header")
@@ -193,13 +256,26 @@ def _array_from_plain(tree, readonly=False):
     count = math.prod(shape)
     if count > MAX_ELEMENTS:
         raise DecodeError("array too large")
-    raw = base64.b64decode(tree["$array"], validate=True)
+    if "$blob" in tree:
+        raw = _blob(tree["$blob"], blobs)
+    else:
+        raw = base64.b64decode(tree["$array"], validate=True)
     if len(raw) != count * np.dtype(dtype).itemsize:
         raise DecodeError("array size does not match its shape")
     array = np.frombuffer(raw, dtype=dtype).reshape(shape)
     if not readonly:
         array = array.copy()
     return array[()] if tree.get("scalar") is True else array
+
+
+def _blob(where, blobs) -> bytes:
+    """The bytes ``[offset, length]`` of a binary frame's array section, checked."""
+    if blobs is None or type(where) is not list or len(where) != 2 or not all(type(n) is int for n in where):
+        raise DecodeError("bad array reference")
+    offset, length = where
+    if offset < 0 or length < 0 or offset + length > len(blobs):
+        raise DecodeError("array reference out of the frame")
+    return bytes(blobs[offset:offset + length])   # immutable and our own
 
 
 class Unsupported:
@@ -225,6 +301,9 @@ class Unsupported:
 # grader sent): the grader compares the two to see whether a call changed its inputs.
 # Arrays count by dtype, shape and bytes; a random generator counts as unchanged (its
 # state is not an input a learner could corrupt); any other object differs.
+
+READ_ONLY = "read-only"   # in place of the digest of an input array that is still read-only after the call
+
 
 def value_digest(value) -> str:
     """The digest of a value as decoded on the far side (or as the grader holds it)."""

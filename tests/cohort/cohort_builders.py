@@ -60,3 +60,54 @@ def write_notebooks(folder: Path, sources: dict[str, str], *, magic: bool = Fals
     for name, source in sources.items():
         nbformat.write(notebook(name, source, magic=magic), str(folder / f"{name}.ipynb"))
     return folder
+
+
+class ProcessLog:
+    """A list that the cohort's grading processes (forked from the test's process) can
+    append to: one line per entry, in a file.  Compares equal to the list of its lines."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.write_text("")
+
+    def append(self, line: str) -> None:
+        with open(self.path, "a", encoding="utf-8") as handle:   # one short write: atomic
+            handle.write(f"{line}\n")
+
+    def lines(self) -> list[str]:
+        return self.path.read_text(encoding="utf-8").splitlines()
+
+    def clear(self) -> None:
+        self.path.write_text("")
+
+    def __iter__(self):
+        return iter(self.lines())
+
+    def __len__(self) -> int:
+        return len(self.lines())
+
+    def __eq__(self, other) -> bool:
+        return self.lines() == list(other)
+
+
+class CountLog(ProcessLog):
+    """``{key: total}`` of the ``add(key, n)`` calls made by any process."""
+
+    def add(self, key: str, count: int) -> None:
+        self.append(f"{key}\t{count}")
+
+    def counts(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for line in self.lines():
+            key, count = line.rsplit("\t", 1)
+            totals[key] = totals.get(key, 0) + int(count)
+        return totals
+
+    def values(self):
+        return self.counts().values()
+
+    def __iter__(self):
+        return iter(self.counts())
+
+    def __eq__(self, other) -> bool:
+        return self.counts() == dict(other)

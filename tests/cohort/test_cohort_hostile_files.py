@@ -15,13 +15,13 @@ import os
 import re
 import subprocess
 import sys
-import threading
+import multiprocessing
 
 import nbformat
 import pytest
 
 import rnn_grader.cohort.collect as collect
-from cohort_builders import notebook, references, write_modules, write_notebooks
+from cohort_builders import ProcessLog, notebook, references, write_modules, write_notebooks
 from rnn_grader.cohort import grade_cohort, write_csv
 from rnn_grader.engine.grading import MAX_SOURCE_BYTES
 from tests.conftest import ROOT
@@ -145,15 +145,15 @@ def test_finding_and_fingerprinting_large_notebooks_holds_no_memory(tmp_path):
 def test_notebooks_are_parsed_in_the_workers_not_before(tmp_path, monkeypatch):
     for student in ("ann", "ben", "cal"):
         write_notebooks(tmp_path / student, references([CLIP]))
-    parsed_in, real = [], collect.solution_source
+    parsed_in, real = ProcessLog(tmp_path / "parsed.log"), collect.solution_source
 
     def spy(raw, name):
-        parsed_in.append(threading.current_thread().name)
+        parsed_in.append(multiprocessing.current_process().name)
         return real(raw, name)
 
     monkeypatch.setattr(collect, "solution_source", spy)
     students = collect.find_students(tmp_path)
-    assert len(students) == 3 and parsed_in == []          # finding students parses nothing
+    assert len(students) == 3 and len(parsed_in) == 0          # finding students parses nothing
     cohort = grade_cohort(tmp_path, names=[CLIP], jobs=2)
     assert all(r.all_passed for r in cohort.students.values())
     assert len(parsed_in) == 3 and all(name.startswith("cohort-") for name in parsed_in)

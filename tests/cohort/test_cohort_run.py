@@ -2,12 +2,11 @@
 import csv
 import json
 import os
-import threading
 
 import pytest
 
 import rnn_grader.cohort.run as run_module
-from cohort_builders import NAMES, WRONG_CLIPPING, references, stubs, write_modules, write_notebooks
+from cohort_builders import CountLog, NAMES, WRONG_CLIPPING, references, stubs, write_modules, write_notebooks
 from rnn_grader.cohort import cohort_json, grade_cohort, summarize, write_csv
 from rnn_grader.cohort.gradebook import misconception_headline
 from rnn_grader.engine import all_exercises, grading
@@ -144,14 +143,13 @@ def test_write_csv_replaces_the_file_atomically(classroom, tmp_path, monkeypatch
 
 # ----------------------------------------------------------------------------- resume
 @pytest.fixture
-def counting(monkeypatch):
-    """Counts the exercises actually run in a sandbox, per student folder."""
-    runs, lock = {}, threading.Lock()
+def counting(monkeypatch, tmp_path):
+    """Counts the exercises actually run in a sandbox, per student folder (in any process)."""
+    runs = CountLog(tmp_path / "runs.log")
     real = run_module.run_exercises
 
     def counted(plan, inputs, submission, exercises, box):
-        with lock:
-            runs[submission.student] = runs.get(submission.student, 0) + len(exercises)
+        runs.add(submission.student, len(exercises))
         return real(plan, inputs, submission, exercises, box)
 
     monkeypatch.setattr(run_module, "run_exercises", counted)
@@ -232,3 +230,26 @@ def test_a_grader_failure_costs_one_exercise_and_is_not_saved(tmp_path, monkeypa
     bob = cohort.students["bob"].exercises["gradient_clipping"]
     assert bob.status == "error" and "judge bug" in bob.messages[0].render("en")
     assert len(list(state.glob("*.json"))) == 1  # bob is graded again next time
+
+
+def test_a_grading_process_that_dies_costs_only_its_student(tmp_path, monkeypatch):
+    """The grading processes are forked workers: one that dies (here: exits in the middle of
+    bob) gives bob an error row, never saved, and a fresh process grades the others."""
+    root, state = tmp_path / "class", tmp_path / "state"
+    for student in ("ann", "bob", "cal"):
+        write_modules(root / student, references(["gradient_clipping"]))
+    real = run_module.grade_student
+
+    def dies_on_bob(plan, submission, box):
+        if submission.student == "bob":
+            os._exit(3)
+        return real(plan, submission, box)
+
+    monkeypatch.setattr(run_module, "grade_student", dies_on_bob)
+    cohort = grade_cohort(root, names=["gradient_clipping"], jobs=1, state_dir=state)
+    assert cohort.students["ann"].all_passed and cohort.students["cal"].all_passed
+    bob = cohort.students["bob"].exercises["gradient_clipping"]
+    assert bob.status == "error" and "exit code 3" in bob.messages[0].render("en")
+    monkeypatch.setattr(run_module, "grade_student", real)
+    again = grade_cohort(root, names=["gradient_clipping"], jobs=1, state_dir=state)
+    assert again.resumed == ["ann", "cal"] and again.students["bob"].all_passed   # bob was not saved

@@ -4,14 +4,13 @@ the exercises, the limits), and a result the sandbox reports as disturbed is nev
 from __future__ import annotations
 
 import shutil
-import threading
 
 import pytest
 
 import rnn_grader
 import rnn_grader.cohort.run as run_module
 import rnn_grader.cohort.state as state_module
-from cohort_builders import references, write_modules
+from cohort_builders import ProcessLog, references, write_modules
 from rnn_grader.cohort import grade_cohort
 from rnn_grader.engine import select
 from rnn_grader.sandbox import Limits, Sandbox
@@ -53,14 +52,13 @@ def test_options_and_version_change_the_key(monkeypatch):
 
 
 @pytest.fixture
-def counting(monkeypatch):
-    """How many students were graded (not resumed) in each run."""
-    graded, lock, real = [], threading.Lock(), run_module.grade_student
+def counting(monkeypatch, tmp_path):
+    """Which students were graded (not resumed) in each run (by any grading process)."""
+    graded, real = ProcessLog(tmp_path / "graded.log"), run_module.grade_student
 
-    def counted(plan, submission, box, stop):
-        with lock:
-            graded.append(submission.student)
-        return real(plan, submission, box, stop)
+    def counted(plan, submission, box):
+        graded.append(submission.student)
+        return real(plan, submission, box)
 
     monkeypatch.setattr(run_module, "grade_student", counted)
     return graded

@@ -52,3 +52,31 @@ def test_formulas_get_copies_of_the_arguments():
     x = np.zeros(2)
     wrong_values([Misconception("m", mutating, T)], (x,))
     assert x[0] == 0.0
+
+
+def test_a_misconception_value_is_computed_only_when_a_failing_case_needs_it():
+    """``singled_out`` stops at a misconception's first unexplained failure, and a case the
+    learner got right never computes any: a stub that fails every case costs one value per
+    misconception, not one per case."""
+    from rnn_grader.engine.matching import LazyWrongValues, singled_out
+
+    computed = []
+
+    def formula(name, factor):
+        def wrong(x):
+            computed.append(name)
+            return factor * x
+        return Misconception(name, wrong, T)
+
+    misconceptions = [formula("doubled", 2.0), formula("tripled", 3.0)]
+    cases = [(np.arange(1.0, 4.0) + k,) for k in range(5)]
+    wrong = LazyWrongValues(misconceptions, cases)
+    stub = [(k, wrong[k], Outcome(value=None), cases[k][0]) for k in range(5)]
+    assert singled_out(misconceptions, stub, same) is None
+    assert sorted(computed) == ["doubled", "tripled"]          # case 0 only, once each
+
+    computed.clear()
+    tripled = [(k, wrong[k], Outcome(value=3.0 * cases[k][0]), cases[k][0]) for k in range(5)]
+    found = singled_out(misconceptions, tripled, same)
+    assert found is not None and found[0].name == "tripled" and found[1] == 0
+    assert computed.count("tripled") == 4 and computed.count("doubled") == 0   # case 0 of each was kept

@@ -25,3 +25,60 @@ def test_objects_cross_as_unsupported_names_only():
 def test_forged_frames_are_refused(forged):
     with pytest.raises(plain.DecodeError):
         plain.loads(forged)
+
+
+# ----------------------------------------------------------------------------- binary frames
+VALUE = {"x": np.arange(6.0).reshape(2, 3), "ids": np.array([1, 2], dtype=np.int64), "s": np.float64(1.5),
+         "t": (1, [np.zeros((0, 3)), "ゲート"]), "rng": plain.Rng(3)}
+
+
+def same_tree(a, b) -> bool:
+    if isinstance(a, np.ndarray) or isinstance(a, np.generic):
+        return type(a) is type(b) and a.dtype == b.dtype and np.shape(a) == np.shape(b) and np.array_equal(a, b)
+    if isinstance(a, dict):
+        return isinstance(b, dict) and a.keys() == b.keys() and all(same_tree(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)):
+        return type(a) is type(b) and len(a) == len(b) and all(same_tree(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def test_a_packed_frame_reads_back_as_the_json_one_does():
+    packed = plain.Packer().dumps(VALUE)
+    assert packed.startswith(plain.BINARY) and b"AAAA" not in packed   # arrays as raw bytes, no base64
+    assert same_tree(plain.loads(packed), plain.loads(plain.dumps(VALUE)))
+    assert same_tree(plain.loads(packed), VALUE)
+
+
+def test_a_raw_tree_made_by_the_packer_goes_into_its_frame():
+    packer = plain.Packer()
+    answer = {"calls": [{"value": plain.Raw(packer.to_plain(VALUE["x"]))}, {"value": plain.Raw(packer.to_plain(7))}]}
+    back = plain.loads(packer.dumps(answer))
+    assert np.array_equal(back["calls"][0]["value"], VALUE["x"]) and back["calls"][1]["value"] == 7
+
+
+def test_arrays_read_from_a_packed_frame_are_fresh_or_read_only():
+    packed = bytearray(plain.Packer().dumps({"x": np.arange(3.0)}))
+    mine = plain.loads(packed)["x"]
+    mine[0] = 5.0                                     # a private copy, not a view on the frame
+    assert plain.loads(packed)["x"][0] == 0.0
+    frozen = plain.loads(packed, readonly=True)["x"]
+    with pytest.raises(ValueError):
+        frozen.flags.writeable = True
+
+
+def frame(header: bytes, blobs: bytes = b"") -> bytes:
+    return plain.BINARY + len(header).to_bytes(4, "big") + header + blobs
+
+
+@pytest.mark.parametrize("forged", [
+    frame(b'{"$blob": [0, 16], "dtype": "<f8", "shape": [2]}', b"\0" * 8),      # past the end
+    frame(b'{"$blob": [-8, 8], "dtype": "<f8", "shape": [1]}', b"\0" * 8),      # negative offset
+    frame(b'{"$blob": [0, 8], "dtype": "<f8", "shape": [2]}', b"\0" * 16),      # size and shape disagree
+    frame(b'{"$blob": "0:8", "dtype": "<f8", "shape": [1]}', b"\0" * 8),        # not [offset, length]
+    frame(b'{"$blob": [0, 8], "dtype": "|O", "shape": [1]}', b"\0" * 8),        # objects
+    b'{"$blob": [0, 8], "dtype": "<f8", "shape": [1]}',                         # a blob outside a frame
+    plain.BINARY + (1000).to_bytes(4, "big") + b'{"a": 1}',                     # header longer than the frame
+])
+def test_forged_packed_frames_are_refused(forged):
+    with pytest.raises(plain.DecodeError):
+        plain.loads(forged)

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import ast
+import base64
 import gzip
 import json
 from pathlib import Path
+
+from rnn_grader.sandbox import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 SEALED = "rnn_grader/quiz_items.json"
@@ -19,10 +22,31 @@ def kit_texts(kit: Path) -> dict[str, str]:
         if path.is_file() and "__pycache__" not in path.parts:
             data = path.read_bytes()
             if path.suffix == ".gz":
-                data = gzip.decompress(data)
+                texts[str(path.relative_to(kit))] = bank_text(gzip.decompress(data))
+                continue
             texts[str(path.relative_to(kit))] = data.decode("utf-8", "replace")
     texts[SEALED] = json.dumps(sealed_answers(kit), ensure_ascii=False)
     return texts
+
+
+def bank_text(data: bytes) -> str:
+    """A practice set file as JSON text, its arrays written back as base64 (as ``plain.dumps``
+    writes them), so that a search for an array's base64 finds it there too."""
+    tree, blobs = plain.unframe(data)
+    assert blobs is not None, "a practice set is a binary frame"
+
+    def with_base64(node):
+        if isinstance(node, list):
+            return [with_base64(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$blob" in node:
+            offset, length = node["$blob"]
+            head = {k: v for k, v in node.items() if k != "$blob"}
+            return {"$array": base64.b64encode(bytes(blobs[offset:offset + length])).decode(), **head}
+        return {key: with_base64(value) for key, value in node.items()}
+
+    return json.dumps(with_base64(tree), ensure_ascii=False)
 
 
 def sealed_answers(kit: Path) -> list:

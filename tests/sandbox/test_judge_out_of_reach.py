@@ -116,3 +116,25 @@ def test_the_grader_alone_decides_whether_an_argument_changed():
         changed, same = second["args_after"][0]
         assert isinstance(changed, plain.Unsupported) and same == 2.0
         assert all(isinstance(a, plain.Unsupported) for a in third["args_after"][0])
+
+
+def test_read_only_stands_for_an_array_argument_only():
+    """The child may report an input array as still read-only instead of hashing it (the
+    sandbox passes arrays read-only for good); for any other argument that word is a wrong
+    digest, so the argument counts as changed."""
+    import numpy as np
+
+    from rnn_grader.sandbox import JobReply, plain
+    from rnn_grader.sandbox.inputs import judge_inputs
+
+    calls = [{"function": "f", "args": (np.arange(4.0), [1, 2]), "kwargs": {}}] * 2
+    kwargs = plain.value_digest({})
+    items = [{"value": 1, "args_digest": [plain.READ_ONLY, plain.value_digest([1, 2]), kwargs]},
+             {"value": 1, "args_digest": [plain.READ_ONLY, plain.READ_ONLY, kwargs]}]
+    for tree in (calls, plain.Raw(plain.to_plain(calls))):
+        reply = JobReply("ok", answer={"import": "ok", "calls": [dict(item) for item in items]})
+        judge_inputs(reply, tree)
+        array_kept, list_claimed = reply.answer["calls"]
+        assert "args_after" not in array_kept
+        kept, changed = list_claimed["args_after"][0]
+        assert np.array_equal(kept, np.arange(4.0)) and isinstance(changed, plain.Unsupported)

@@ -20,8 +20,7 @@ def describe_case(names: Sequence[str], args: tuple) -> str:
     parts = []
     for name, value in zip(names, args):
         if isinstance(value, np.ndarray) and 0 < value.size <= SHOWN_ENTRIES and value.dtype.kind in "biuf":
-            shown = np.array2string(value, precision=4, separator=", ", suppress_small=True).replace("\n", "")
-            parts.append(f"{name}={' '.join(shown.split())}")
+            parts.append(f"{name}={entries(value)}")
         elif isinstance(value, np.ndarray):
             parts.append(f"{name}: shape {value.shape}")
         elif isinstance(value, (list, tuple)) and len(value) > 6:
@@ -32,6 +31,14 @@ def describe_case(names: Sequence[str], args: tuple) -> str:
             text = repr(value)
             parts.append(f"{name}={text if len(text) < 40 else text[:37] + '...'}")
     return ", ".join(parts)
+
+
+def entries(array: np.ndarray) -> str:
+    """A small array by value, 4 significant digits: ``[[0.1235, -1.5], [2, 0]]``."""
+    if array.ndim == 0:
+        value = array.item()
+        return f"{value:.4g}" if isinstance(value, float) else str(value)
+    return "[" + ", ".join(entries(row) for row in array) + "]"
 
 
 class CallingCheck(Check):

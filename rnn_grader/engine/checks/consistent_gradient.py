@@ -109,18 +109,19 @@ class ConsistentGradientCheck(CallingCheck):
     def prepare(self, rng) -> Prepared:
         cases = self.draw(rng)
         calls = [Call(self.function, args) for args in cases]
+        probe_calls = []  # run later, only for a learner whose gradients are wrong
         with np.errstate(all="ignore"):
             expected = [numeric_gradients(lambda *work: self.reference_loss(work), args, self.arg_names,
                                           self.wrt, self.step) for args in cases]
             probes = []
             for k, args in enumerate(cases[:self.probed_cases]):
                 forward_args = args[:self.n_forward]
-                probes.append({"case": k, "start": len(calls),
+                probes.append({"case": k, "start": len(calls) + len(probe_calls),
                                "expected": self.reference_forward(*copy_args(forward_args)),
                                "wrong": wrong_values(self.forward_misconceptions, forward_args)})
-                calls.extend(self.probe_calls(args))
+                probe_calls.extend(self.probe_calls(args))
         wrong = LazyWrongValues(self.gradient_misconceptions, cases)
-        return Prepared(calls, expected, {"cases": len(cases), "probes": probes}, wrong)
+        return Prepared(calls, expected, {"cases": len(cases), "probes": probes}, wrong, later=probe_calls)
 
     # ------------------------------------------------------------------ judging
     def judge(self, prepared, outcomes) -> Verdict:
@@ -145,6 +146,9 @@ class ConsistentGradientCheck(CallingCheck):
         messages = [self.case_text(prepared.calls[first_wrong])]
         if named_wrong is not None:
             messages.append(named_wrong.explanation)
+        if len(outcomes) <= n_cases and prepared.later:  # the probes of the learner's forward not run yet
+            return Verdict(len(right) / len(self.wrt), messages + key_messages(wrong, right),
+                           named_wrong.name if named_wrong is not None else None, wants_later=True)
         diagnosis, forward_named = self.diagnose(prepared, outcomes[:n_cases], outcomes, list(wrong))
         messages += diagnosis
         name = named_wrong.name if named_wrong is not None else forward_named
