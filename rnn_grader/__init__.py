@@ -15,6 +15,7 @@ Where things live:
     rnn_grader/notebook/      grading from Jupyter / Colab: ``rnn_grader.check("NAME")``
     rnn_grader/progress/      the self-check's runs remembered, progress across runs
     rnn_grader/cli.py         the `grade` command (a thin click layer)
+    rnn_grader/launch.py      its console script: a self-check's sandbox worker starts first
 
 ``import rnn_grader`` imports nothing else: ``check`` loads the grader when called.
 """

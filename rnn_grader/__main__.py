@@ -1,3 +1,3 @@
-from rnn_grader.cli import main
+from rnn_grader.launch import main
 
 main()

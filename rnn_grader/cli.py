@@ -12,6 +12,7 @@
 
 Exit codes: 0 full marks (or a right answer), 1 points lost (or a wrong answer),
 2 usage error.  Subcommands are imported only when used, so the self-check starts fast.
+The console script is ``rnn_grader.launch.main``: it starts a self-check's sandbox first.
 """
 from __future__ import annotations
 
@@ -30,17 +31,9 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import click  # noqa: E402
 
+from rnn_grader.launch import EARLY, SUBCOMMANDS  # noqa: E402
 from rnn_grader.messages import default_lang, msg  # noqa: E402
 
-SUBCOMMANDS = {
-    "quiz": "rnn_grader.quiz.cli:quiz",
-    "progress": "rnn_grader.progress.cli:progress",
-    "cohort": "rnn_grader.cohort.cli:cohort",
-    "experiments": "rnn_grader.experiments.cli:experiments",
-    "nbgrader": "rnn_grader.nbgrader.cli:nbgrader",
-    "verify": "rnn_grader.nbgrader.cli:verify",
-    "release": "rnn_grader.release.cli:release",
-}
 LANG = click.Choice(["ja", "en"])
 DEFAULT_FOLDER = Path("exercises")
 
@@ -93,7 +86,7 @@ def cli(ctx, submission, names, as_json, lang, seed, list_checks):
 
     folder = submission if submission is not None else default_submission(lang)
     try:
-        result = run_selfcheck(folder, names=names, seed=seed)
+        result = run_selfcheck(folder, names=names, seed=seed, sandbox=EARLY.pop() if EARLY else None)
     except KeyError as exc:
         raise click.UsageError(unknown_exercise(exc.args[0], lang))
     except FileNotFoundError as exc:
@@ -162,18 +155,3 @@ def show_checks(names, lang: str) -> None:
     except KeyError as exc:
         raise click.UsageError(unknown_exercise(exc.args[0], lang))
     click.echo(render_checks(exercises, lang, terminal_width()))
-
-
-def main():
-    """The console script.  After a self-check the process ends with ``os._exit`` once the
-    output is flushed: the interpreter's teardown (numpy and every module) would add tens
-    of milliseconds to every run and has nothing left to do.  Other commands end as usual."""
-    try:
-        cli()
-    except Done as done:
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):  # a reader that went away, a closed stream
-                pass
-        os._exit(done.code)

@@ -18,15 +18,17 @@ def fresh_seed() -> int:
 
 
 def run_selfcheck(submission: Path, *, names: Sequence[str] | None = None, seed: int | None = None,
-                  limits: Limits = Limits(), modules: dict[str, str] | None = None):
+                  limits: Limits = Limits(), modules: dict[str, str] | None = None,
+                  sandbox: Sandbox | None = None):
     """Grade the named exercises (all when none are named, or those a lone notebook is about)
     of the submission at ``submission``; returns a ``rnn_grader.engine.SubmissionResult``.
 
     modules: {module name: source} to grade instead of reading ``submission`` (which then
     only names the folder shown in tracebacks).  Raises KeyError for an unknown exercise
-    name and FileNotFoundError for a missing folder or notebook.
+    name and FileNotFoundError for a missing folder or notebook.  ``sandbox``: one already
+    started (the `grade` command starts its worker first thing); it is closed here.
     """
-    with Sandbox() as sandbox:  # the worker starts while the grader imports and prepares
+    with sandbox or Sandbox() as sandbox:  # the worker starts while the grader imports and prepares
         from rnn_grader.engine import all_exercises, grade_submission, select
         from rnn_grader.engine.grading import failed_result
         from rnn_grader.notebook.sources import Submission, read_submission

@@ -305,7 +305,7 @@ def test_notebooks_and_progress_need_no_instructor_package(tmp_path):
                "        if name.startswith('rnn_grader.cohort'):\n"
                "            raise ImportError(name)\n"
                "sys.meta_path.insert(0, Block())\n"
-               "from rnn_grader.cli import main\n"
+               "from rnn_grader.launch import main\n"
                "main()\n")
     args = ["--submission", str(path), "--seed", "2", "--lang", "ja"]
     first = subprocess.run([sys.executable, "-c", blocker, *args], cwd=ROOT, capture_output=True, text=True,

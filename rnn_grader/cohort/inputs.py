@@ -1,7 +1,7 @@
 """Each student's hidden inputs: the checks prepared for the student's own seed.
 
     inputs = ClassInputs(exercises, course_seed=0)
-    mine = inputs.of("alice")          # .seed, .checks[name] (Prepared list), .calls[name] (encoded)
+    mine = inputs.of("alice")          # .seed, .checks[name] (Prepared list), .calls[name] (plain data)
 
 The seed is ``engine.seeds.student_seed(course_seed, student_id)`` -- the same derivation as
 the nbgrader hidden test cells -- and each check draws from ``exercise_rng(seed, name, index)``
@@ -11,7 +11,7 @@ misconception outputs computed); it runs in the grading processes, next to the s
 
 Cached: a check whose ``prepare`` draws nothing from its generator (its state unchanged: fixed
 cases such as a zero gradient) is the same for every student, so it is prepared once, with
-its calls encoded once.
+its calls made plain once.
 """
 from __future__ import annotations
 
@@ -22,17 +22,16 @@ from typing import Sequence
 from rnn_grader.engine import Exercise, Prepared
 from rnn_grader.engine.grading import exercise_rng
 from rnn_grader.engine.seeds import student_seed
-from rnn_grader.sandbox import plain
 
 
 @dataclass(frozen=True)
 class StudentInputs:
     """One student's seed, prepared checks ``{exercise: [Prepared, ...]}`` and the calls of
-    each exercise encoded for the sandbox ``{exercise: plain.Raw}``."""
+    each exercise as plain data for the sandbox ``{exercise: [call, ...]}``."""
 
     seed: int
     checks: dict[str, list[Prepared]]
-    calls: dict[str, plain.Raw]
+    calls: dict[str, list]
 
 
 @dataclass
@@ -51,7 +50,7 @@ class ClassInputs:
         for exercise in self.exercises if exercises is None else exercises:
             ready = [self.prepare(exercise, index, seed) for index in range(len(exercise.checks))]
             checks[exercise.name] = [prepared for prepared, _ in ready]
-            calls[exercise.name] = plain.Raw(plain.to_plain([call for _, encoded in ready for call in encoded]))
+            calls[exercise.name] = [call for _, encoded in ready for call in encoded]
         return StudentInputs(seed, checks, calls)
 
     def prepare(self, exercise: Exercise, index: int, seed: int) -> tuple[Prepared, list]:

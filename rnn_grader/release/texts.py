@@ -29,7 +29,7 @@ dependencies = [
 ]
 
 [project.scripts]
-grade = "rnn_grader.cli:cli"
+grade = "rnn_grader.launch:main"
 
 [tool.setuptools.packages.find]
 include = ["rnn_grader*"]

@@ -18,6 +18,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+WORKER_ENV = {
+    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1", "VECLIB_MAXIMUM_THREADS": "1", "LANG": "C.UTF-8",
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+}
+PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 PRIVATE_TMP_BYTES = 64 << 20   # /tmp and /dev/shm in bubblewrap: files count against no rlimit
 MOUNT = "/run/rnn-grader"
 SYSTEM_DIRS = ("/usr", "/lib", "/lib32", "/lib64", "/bin", "/sbin", "/etc/alternatives",
@@ -73,6 +79,14 @@ def bwrap_prefix() -> list[str]:
              "--ro-bind", str(HERE / "plain.py"), f"{MOUNT}/plain.py",
              "--chdir", "/tmp"]
     return argv
+
+
+def spawn_worker(isolated: bool) -> subprocess.Popen:
+    """Start one worker process (it says hello on stdout when ready; ``pool.Sandbox`` talks
+    to it).  Cheap to import: `grade` calls it before anything else is loaded."""
+    env = {**WORKER_ENV, **{k: os.environ[k] for k in PASSED_ENV if k in os.environ}}
+    return subprocess.Popen(worker_argv(isolated), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env, start_new_session=True, cwd="/")
 
 
 def bwrap_installed() -> bool:

@@ -176,7 +176,7 @@ class Packer:
 
 def frame(tree, blobs) -> bytes:
     """A binary frame: ``BINARY``, the header's length, the header (``tree`` as JSON), the bytes."""
-    header = json.dumps(tree, separators=(",", ":"), ensure_ascii=False).encode()
+    header = json.dumps(tree, separators=(",", ":")).encode()   # ASCII: a lone surrogate (a path) crosses too
     return b"".join([BINARY, len(header).to_bytes(4, "big"), header, *blobs])
 
 

@@ -24,15 +24,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-from rnn_grader.sandbox.isolation import bwrap_installed, worker_argv
+from rnn_grader.sandbox.isolation import bwrap_installed, spawn_worker
 from rnn_grader.sandbox.limits import Limits, draw_job_uid
-
-WORKER_ENV = {
-    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1", "VECLIB_MAXIMUM_THREADS": "1", "LANG": "C.UTF-8",
-    "PATH": "/usr/local/bin:/usr/bin:/bin",
-}
-PASSED_ENV = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 START_TIMEOUT = 60.0
 REPLY_MARGIN = 10.0
 BATCH_MARGIN = 0.5  # seconds a batch may take beyond n × wall_seconds (forks, imports, replies)
@@ -69,11 +62,12 @@ class JobReply:
 class Sandbox:
     """One warm worker process; ``run`` is not thread-safe (use one Sandbox per thread)."""
 
-    def __init__(self, slot: int = 0, isolated: bool | None = None):
-        """``isolated``: True/False forces bubblewrap on/off; None uses it where it runs."""
+    def __init__(self, slot: int = 0, isolated: bool | None = None, process: subprocess.Popen | None = None):
+        """``isolated``: True/False forces bubblewrap on/off; None uses it where it runs.
+        ``process``: a worker already started (``isolation.spawn_worker`` with the same choice)."""
         self.slot, self.wanted, self.job_uid = slot, isolated, draw_job_uid()
         self.isolated = bwrap_installed() if isolated is None else isolated
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen | None = process
         self.ready = False
 
     def __enter__(self):
@@ -87,14 +81,10 @@ class Sandbox:
         """Start the worker process (returns at once; ``run`` waits until it is ready)."""
         if self.process is not None:
             return
-        env = {**WORKER_ENV, **{k: os.environ[k] for k in PASSED_ENV if k in os.environ}}
         self.ready = False
         if not self.isolated and os.geteuid() != 0:
             hide_memory_from_jobs()
-        self.process = subprocess.Popen(
-            worker_argv(self.isolated), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, env=env, start_new_session=True, cwd="/",
-        )
+        self.process = spawn_worker(self.isolated)
 
     def wait_ready(self):
         """Wait for the worker's hello; fall back to no isolation where bubblewrap cannot run."""
@@ -176,8 +166,8 @@ class Sandbox:
         worker_limits = {**limits.for_uid(self.job_uid), "cpu_seconds": limits.cpu_seconds * len(exercises)}
         header = json.dumps({"limits": worker_limits, "exercises": len(exercises),
                              "budget_seconds": budget}).encode()
-        payload = plain.dumps({"modules": modules, "folder": folder,
-                               "exercises": [{"module": m, "calls": c} for m, c in exercises]})
+        payload = plain.Packer().dumps({"modules": modules, "folder": folder,   # arrays as raw bytes
+                                        "exercises": [{"module": m, "calls": c} for m, c in exercises]})
         try:
             frame = len(header).to_bytes(4, "big") + header + len(payload).to_bytes(4, "big")
             self.process.stdin.write(frame + payload)

@@ -82,3 +82,9 @@ def frame(header: bytes, blobs: bytes = b"") -> bytes:
 def test_forged_packed_frames_are_refused(forged):
     with pytest.raises(plain.DecodeError):
         plain.loads(forged)
+
+
+def test_a_lone_surrogate_crosses_in_a_packed_frame():
+    """A folder name read with os.fsdecode may hold lone surrogates: the frame still encodes."""
+    name = "bad\udcff-name"
+    assert plain.loads(plain.Packer().dumps({"folder": name}))["folder"] == name

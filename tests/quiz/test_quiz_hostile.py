@@ -189,7 +189,10 @@ def test_three_hostile_answers_in_a_quiz_json_cost_only_themselves():
     assert all(results[i].correct for i in ("chain_rule", "gru_dh_dhprev", "lstm_forget_gate"))
     for item_id in ("rnn_y1", "gru_param_count"):
         assert not results[item_id].correct, results[item_id].message.render("en")
-        assert "Could not read" in results[item_id].message.render("en")
+    # refused as unreadable when the bounded symbolic step runs out of its time; on a fast
+    # moment sympy may settle gru_param_count within the bound and judge it plainly wrong
+    assert "Could not read" in results["rnn_y1"].message.render("en")
+    assert any(words in results["gru_param_count"].message.render("en") for words in ("Could not read", "Not right"))
     assert peak_mb() - before < 100
 
 
