@@ -61,7 +61,20 @@ def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True,
             if end in ("after", "while") and token == end_id:
                 break
         return [start_id] + tokens if with_start else tokens
+    run.key = (pick.__name__, embed_row, carry, feed_back, use_c, extra, end, with_start, zero_is_no_end, recurrent,
+               logits_first)   # the same key, the same decoder: ``decoded`` reuses its output
     return run
+
+
+def decoded(wrong, args, memo=None) -> tuple:
+    """``wrong(*args)`` as a tuple, looked up in / kept in ``memo`` (one draw's outputs) when
+    given: the look-alike tests and ``mistakes_differ`` run many of the same decoders."""
+    if memo is None:
+        return tuple(wrong(*args))
+    key = getattr(wrong, "key", wrong)
+    if key not in memo:
+        memo[key] = tuple(wrong(*args))
+    return memo[key]
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -81,14 +94,14 @@ def varied(rng, De, Dh, V, max_len, accept=lambda args, tokens: True, tries=TRIE
     mistakes shows, and is not mistaken for another, on every seed."""
     for _ in range(tries):
         args = (*weights(rng, De, Dh, V), int(rng.integers(0, V)), max_len)
-        tokens = greedy_decode(*args)
-        if len(set(tokens)) >= 2 and accept(args, tokens) and tells_apart(args, tokens, embed_row=De == V) \
-                and mistakes_differ(args):
+        tokens, memo = greedy_decode(*args), {}
+        if len(set(tokens)) >= 2 and accept(args, tokens) and tells_apart(args, tokens, embed_row=De == V, memo=memo) \
+                and mistakes_differ(args, memo=memo, right=tokens):
             break
     return args, tokens
 
 
-def tells_apart(args, tokens, embed_row=False, extra=()) -> bool:
+def tells_apart(args, tokens, embed_row=False, extra=(), memo=None) -> bool:
     """Do the whole-sequence mistakes (and ``extra`` decoders) give sequences different from
     ``tokens`` (the right one) and from each other on ``args``?"""
     mistakes = [decoder(feed_back=False), decoder(logits_first="fed"), decoder(logits_first="shifted"),
@@ -96,7 +109,7 @@ def tells_apart(args, tokens, embed_row=False, extra=()) -> bool:
                 decoder(with_start=True, extra=-1), *extra] + ([decoder(embed_row=True)] if embed_row else [])
     seen = {tuple(tokens)}
     for wrong in mistakes:          # stops at the first look-alike (most rejected draws)
-        output = tuple(wrong(*args))
+        output = decoded(wrong, args, memo)
         if output in seen:
             return False
         seen.add(output)
@@ -154,9 +167,10 @@ def with_ties(rng):
             W_out[[1, 4]] = 0.0
             c[[1, 4]] = rng.uniform(0.0, 2.0)
             args = (h, E, W, U, b, W_out, c, int(rng.integers(0, V)), max_len, end)
-            tokens = greedy_decode(*args)
+            tokens, memo = greedy_decode(*args), {}
             ends_early = end is None or len(tokens) < max_len    # dropping the end token is not "one short"
-            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end)) and mistakes_differ(args):
+            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end), memo=memo) \
+                    and mistakes_differ(args, memo=memo, right=tokens):
                 break
         yield args
 
@@ -165,15 +179,15 @@ def with_ties(rng):
 SAME_BY_CONSTRUCTION = {frozenset({"end_id_zero_as_none", "ignores_end_id"})}
 
 
-def mistakes_differ(case) -> bool:
+def mistakes_differ(case, memo=None, right=None) -> bool:
     """On this case, does every misconception whose output is wrong give an output that no
     misconception of another name gives?  Then a wrong answer on it names one mistake, the
     same on every seed.  (Formulas that fail on the case, such as a row of E where De != V, are
     left out.)"""
-    right, seen = tuple(greedy_decode(*case)), {}
+    right, seen = tuple(greedy_decode(*case) if right is None else right), {}
     for wrong in WRONG:
         try:
-            output = tuple(wrong.formula(*case))
+            output = decoded(wrong.formula, case, memo)
         except Exception:  # noqa: BLE001 - this mistake cannot run on this case: it shows otherwise
             continue
         other = seen.setdefault(output, wrong.name)

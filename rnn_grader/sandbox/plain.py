@@ -180,15 +180,36 @@ def frame(tree, blobs) -> bytes:
     return b"".join([BINARY, len(header).to_bytes(4, "big"), header, *blobs])
 
 
+class Blobs:
+    """A binary frame's array bytes, each lent at most once: a frame of n bytes never
+    decodes to more than n bytes of arrays (a forged header cannot point a thousand arrays
+    at the same megabyte)."""
+
+    def __init__(self, view: memoryview):
+        self.view, self.left = view, len(view)
+
+    def take(self, where) -> bytes:
+        """The bytes ``[offset, length]``, checked, as our own immutable copy."""
+        if type(where) is not list or len(where) != 2 or not all(type(n) is int for n in where):
+            raise DecodeError("bad array reference")
+        offset, length = where
+        if offset < 0 or length < 0 or offset + length > len(self.view):
+            raise DecodeError("array reference out of the frame")
+        self.left -= length
+        if self.left < 0:
+            raise DecodeError("the frame's arrays overlap")
+        return bytes(self.view[offset:offset + length])
+
+
 def unframe(data: bytes):
-    """(tree, the frame's bytes as a memoryview) of a binary frame; (tree, None) of plain JSON."""
+    """(tree, its ``Blobs``) of a binary frame; (tree, None) of plain JSON."""
     blobs = None
     if bytes(data[:len(BINARY)]) == BINARY:
         size = int.from_bytes(data[len(BINARY):len(BINARY) + 4], "big")
         start = len(BINARY) + 4
         if start + size > len(data):
             raise DecodeError("truncated frame")
-        blobs = memoryview(data)[start + size:]
+        blobs = Blobs(memoryview(data)[start + size:])
         data = data[start:start + size]
     try:
         return json.loads(data), blobs
@@ -257,7 +278,9 @@ def _array_from_plain(tree, readonly=False, blobs=None):
     if count > MAX_ELEMENTS:
         raise DecodeError("array too large")
     if "$blob" in tree:
-        raw = _blob(tree["$blob"], blobs)
+        if blobs is None:
+            raise DecodeError("an array reference outside a binary frame")
+        raw = blobs.take(tree["$blob"])
     else:
         raw = base64.b64decode(tree["$array"], validate=True)
     if len(raw) != count * np.dtype(dtype).itemsize:
@@ -266,16 +289,6 @@ def _array_from_plain(tree, readonly=False, blobs=None):
     if not readonly:
         array = array.copy()
     return array[()] if tree.get("scalar") is True else array
-
-
-def _blob(where, blobs) -> bytes:
-    """The bytes ``[offset, length]`` of a binary frame's array section, checked."""
-    if blobs is None or type(where) is not list or len(where) != 2 or not all(type(n) is int for n in where):
-        raise DecodeError("bad array reference")
-    offset, length = where
-    if offset < 0 or length < 0 or offset + length > len(blobs):
-        raise DecodeError("array reference out of the frame")
-    return bytes(blobs[offset:offset + length])   # immutable and our own
 
 
 class Unsupported:

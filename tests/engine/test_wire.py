@@ -76,6 +76,8 @@ def frame(header: bytes, blobs: bytes = b"") -> bytes:
     frame(b'{"$blob": [0, 8], "dtype": "<f8", "shape": [2]}', b"\0" * 16),      # size and shape disagree
     frame(b'{"$blob": "0:8", "dtype": "<f8", "shape": [1]}', b"\0" * 8),        # not [offset, length]
     frame(b'{"$blob": [0, 8], "dtype": "|O", "shape": [1]}', b"\0" * 8),        # objects
+    frame(b'[{"$blob": [0, 8], "dtype": "<f8", "shape": [1]}, {"$blob": [0, 8], "dtype": "<f8", "shape": [1]}]',
+          b"\0" * 8),                                                            # the same bytes twice
     b'{"$blob": [0, 8], "dtype": "<f8", "shape": [1]}',                         # a blob outside a frame
     plain.BINARY + (1000).to_bytes(4, "big") + b'{"a": 1}',                     # header longer than the frame
 ])

@@ -43,7 +43,7 @@ def bank_text(data: bytes) -> str:
         if "$blob" in node:
             offset, length = node["$blob"]
             head = {k: v for k, v in node.items() if k != "$blob"}
-            return {"$array": base64.b64encode(bytes(blobs[offset:offset + length])).decode(), **head}
+            return {"$array": base64.b64encode(bytes(blobs.view[offset:offset + length])).decode(), **head}
         return {key: with_base64(value) for key, value in node.items()}
 
     return json.dumps(with_base64(tree), ensure_ascii=False)
