@@ -52,7 +52,7 @@ def inner_product_loss(outputs, upstream) -> float:
         value = np.asarray(value, dtype=float)
         if value.shape != np.shape(weight):
             raise ValueError("shape mismatch")
-        total += float(np.sum(weight * value))
+        total += float(np.vdot(weight, value))   # Σ weight * value, in one call (this runs ~800 times a case)
     return total
 
 
