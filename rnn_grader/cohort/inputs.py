@@ -15,7 +15,6 @@ its calls made plain once.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -36,12 +35,11 @@ class StudentInputs:
 
 @dataclass
 class ClassInputs:
-    """Prepares every student's checks (each grading process has its own copy; thread-safe all the same)."""
+    """Prepares every student's checks (each grading process has its own copy)."""
 
     exercises: Sequence[Exercise]
     course_seed: int
-    fixed: dict = field(default_factory=dict)   # (exercise, check index) -> (Prepared, encoded calls)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    fixed: dict = field(default_factory=dict)   # (exercise, check index) -> (Prepared, plain calls)
 
     def of(self, student_id: str, exercises: Sequence[Exercise] | None = None) -> StudentInputs:
         """``student_id``'s inputs for ``exercises`` (default: every exercise of the class)."""
@@ -64,6 +62,5 @@ class ClassInputs:
         prepared = exercise.checks[index].prepare(rng)
         ready = (prepared, [call.to_plain() for call in prepared.calls])
         if rng.bit_generator.state == before:  # drew nothing: the same for every student
-            with self.lock:
-                self.fixed.setdefault(key, ready)
+            self.fixed[key] = ready
         return ready

@@ -25,12 +25,12 @@ import gzip
 import importlib
 import json
 import types
-from collections import abc
 from typing import Callable
 
 import numpy as np
 
 from rnn_grader.engine.declaration import Call, Check, Exercise, Misconception, Prepared
+from rnn_grader.engine.lazy import LazyList
 from rnn_grader.messages import Text
 from rnn_grader.sandbox import plain
 
@@ -150,32 +150,18 @@ def prepared_from_record(record: dict, blobs=None) -> Prepared:
     """The prepared check; what only a wrong answer needs (the misconceptions' values, the
     ``later`` calls) is decoded when first read."""
     return Prepared([decode_call(tree, blobs) for tree in record["calls"]], decode(record["expected"], blobs),
-                    decode(record["extra"], blobs), Decoded(record["wrong"], lambda tree: decode(tree, blobs)),
-                    Decoded(record["later"], lambda tree: decode_call(tree, blobs)))
+                    decode(record["extra"], blobs), decoded_lazily(record["wrong"], lambda tree: decode(tree, blobs)),
+                    decoded_lazily(record["later"], lambda tree: decode_call(tree, blobs)))
+
+
+def decoded_lazily(trees: list, read: Callable) -> LazyList:
+    return LazyList(len(trees), lambda k: read(trees[k]))
 
 
 def decode_call(tree, blobs=None) -> Call:
     plain_call = decode(tree, blobs)
     return Call(plain_call["function"], tuple(plain_call["args"]), dict(plain_call["kwargs"]),
                 plain_call.get("errstate"))
-
-
-class Decoded(abc.Sequence):
-    """A list of encoded items, each decoded (``read(tree)``) the first time it is read."""
-
-    def __init__(self, trees: list, read: Callable):
-        self.trees, self.read, self.items = trees, read, {}
-
-    def __len__(self) -> int:
-        return len(self.trees)
-
-    def __getitem__(self, k):
-        if isinstance(k, slice):
-            return [self[i] for i in range(len(self))[k]]
-        k = range(len(self))[k]   # negative indexes, and IndexError past the end
-        if k not in self.items:
-            self.items[k] = self.read(self.trees[k])
-        return self.items[k]
 
 
 # ----------------------------------------------------------------------------- exercises

@@ -154,8 +154,7 @@ def refined(exercise: Exercise, prepared: Sequence[Prepared], reply: JobReply, f
     checks, start = list(first.checks), 0
     for i, (check, ready) in enumerate(zip(exercise.checks, prepared)):
         if i in later:
-            again = judge_check(check, ready, outcomes[start:start + len(ready.calls)] + later[i])
-            checks[i] = dataclasses.replace(again, score=first.checks[i].score, wants_later=False)
+            checks[i] = judge_again(check, ready, outcomes[start:start + len(ready.calls)] + later[i], first.checks[i])
         start += len(ready.calls)
     result = exercise_result(exercise, checks, outcomes)
     result.output = first.output
@@ -240,6 +239,12 @@ def judge_check(check, prepared: Prepared, outcomes: Sequence[Outcome]) -> Check
     fraction = min(1.0, max(0.0, float(verdict.fraction)))
     return CheckResult(check.name, check.title, check.points, check.points * fraction, verdict.messages,
                        verdict.misconception, wants_later=verdict.wants_later)
+
+
+def judge_again(check, prepared: Prepared, outcomes: Sequence[Outcome], first: CheckResult) -> CheckResult:
+    """The check judged with its ``later`` outcomes too (after ``outcomes`` of its calls): new
+    messages and misconception name, the score of the ``first`` judgement."""
+    return dataclasses.replace(judge_check(check, prepared, outcomes), score=first.score, wants_later=False)
 
 
 def lost_points(result: CheckResult):

@@ -28,7 +28,6 @@ credit to a cell that wrote anything to stderr -- the sandbox ignores them too.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import io
 import sys
@@ -38,7 +37,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from rnn_grader.engine.declaration import Call, Check, Exercise, Outcome, Prepared
-from rnn_grader.engine.grading import judge_check, lost_points, practice_cases, prepare
+from rnn_grader.engine.grading import judge_again, judge_check, lost_points, practice_cases, prepare
 from rnn_grader.engine.results import CheckResult
 from rnn_grader.engine.registry import all_exercises
 from rnn_grader.messages import msg
@@ -131,9 +130,8 @@ def run_check(name: str, check_name: str, namespace: Mapping[str, Any], *, seed:
         outcomes = [run_call(namespace, call) for call in prepared.calls]
         result = judge_check(check, prepared, outcomes)
         if result.wants_later:  # the second round, as in the sandbox: messages only, same score
-            outcomes += [run_call(namespace, call) for call in prepared.later]
-            result = dataclasses.replace(judge_check(check, prepared, outcomes), score=result.score,
-                                         wants_later=False)
+            result = judge_again(check, prepared, outcomes + [run_call(namespace, call) for call in prepared.later],
+                                 result)
         return result
 
 

@@ -9,12 +9,12 @@ same code names mistakes in the grader and in the learner kit.
 """
 from __future__ import annotations
 
-from collections import abc
 from typing import Callable, Sequence
 
 import numpy as np
 
 from rnn_grader.engine.declaration import Misconception, Outcome, copy_args
+from rnn_grader.engine.lazy import LazyList
 
 
 def raised_text(exc: BaseException) -> str:
@@ -38,39 +38,14 @@ def wrong_values(misconceptions: Sequence[Misconception], args: tuple) -> list:
     return [wrong_value(wrong, args) for wrong in misconceptions]
 
 
-class LazyWrongValues(abc.Sequence):
+def lazy_wrong_values(misconceptions: Sequence[Misconception], cases: Sequence[tuple]) -> LazyList:
     """``wrong_values`` of each case, each misconception's computed the first time a judge
     asks for it: a case the learner got right never needs them (most cases of most
     students), and ``singled_out`` stops at a misconception's first miss.  The learner
     kit's bank holds them computed (``bank.py`` reads every case)."""
-
-    def __init__(self, misconceptions: Sequence[Misconception], cases: Sequence[tuple]):
-        self.misconceptions, self.cases, self.computed = list(misconceptions), list(cases), {}
-
-    def __len__(self) -> int:
-        return len(self.cases)
-
-    def __getitem__(self, k: int) -> "LazyCaseValues":
-        if k not in self.computed:   # threads may both make a case: the same values either way
-            self.computed[k] = LazyCaseValues(self.misconceptions, self.cases[k])
-        return self.computed[k]
-
-
-class LazyCaseValues(abc.Sequence):
-    """One case's ``wrong_values``, each computed when first read."""
-
-    def __init__(self, misconceptions: Sequence[Misconception], args: tuple):
-        self.misconceptions, self.args, self.computed = misconceptions, args, {}
-
-    def __len__(self) -> int:
-        return len(self.misconceptions)
-
-    def __getitem__(self, position: int):
-        if isinstance(position, slice):
-            return [self[i] for i in range(len(self))[position]]
-        if position not in self.computed:
-            self.computed[position] = wrong_value(self.misconceptions[position], self.args)
-        return self.computed[position]
+    misconceptions, cases = list(misconceptions), list(cases)
+    return LazyList(len(cases), lambda k: LazyList(len(misconceptions),
+                                                   lambda i: wrong_value(misconceptions[i], cases[k])))
 
 
 def reproduces(wrong: Misconception, recorded, outcome: Outcome, expected,

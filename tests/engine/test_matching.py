@@ -58,7 +58,7 @@ def test_a_misconception_value_is_computed_only_when_a_failing_case_needs_it():
     """``singled_out`` stops at a misconception's first unexplained failure, and a case the
     learner got right never computes any: a stub that fails every case costs one value per
     misconception, not one per case."""
-    from rnn_grader.engine.matching import LazyWrongValues, singled_out
+    from rnn_grader.engine.matching import lazy_wrong_values, singled_out
 
     computed = []
 
@@ -70,7 +70,7 @@ def test_a_misconception_value_is_computed_only_when_a_failing_case_needs_it():
 
     misconceptions = [formula("doubled", 2.0), formula("tripled", 3.0)]
     cases = [(np.arange(1.0, 4.0) + k,) for k in range(5)]
-    wrong = LazyWrongValues(misconceptions, cases)
+    wrong = lazy_wrong_values(misconceptions, cases)
     stub = [(k, wrong[k], Outcome(value=None), cases[k][0]) for k in range(5)]
     assert singled_out(misconceptions, stub, same) is None
     assert sorted(computed) == ["doubled", "tripled"]          # case 0 only, once each

@@ -13,11 +13,10 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from rnn_grader.engine.checks.calling import CallingCheck
-from rnn_grader.engine.checks.gradient import (gradient_problem, key_messages, not_a_dict, same_gradients,
-                                                 with_first_difference)
+from rnn_grader.engine.checks.gradient import compare_gradients, gradient_problem, key_messages, same_gradients
 from rnn_grader.engine.compare import NUMERIC_STEP, compare_value, numeric_gradients
 from rnn_grader.engine.declaration import Call, Misconception, Outcome, Prepared, Verdict, argument_names, copy_args
-from rnn_grader.engine.matching import LazyWrongValues, named, singled_out, wrong_values
+from rnn_grader.engine.matching import lazy_wrong_values, named, singled_out, wrong_values
 from rnn_grader.messages import Text
 
 FORWARD_RIGHT = Text(
@@ -120,24 +119,15 @@ class ConsistentGradientCheck(CallingCheck):
                                "expected": self.reference_forward(*copy_args(forward_args)),
                                "wrong": wrong_values(self.forward_misconceptions, forward_args)})
                 probe_calls.extend(self.probe_calls(args))
-        wrong = LazyWrongValues(self.gradient_misconceptions, cases)
-        return Prepared(calls, expected, {"cases": len(cases), "probes": probes}, wrong, later=probe_calls)
+        wrong = lazy_wrong_values(self.gradient_misconceptions, cases)
+        return Prepared(calls, expected, {"probes": probes}, wrong, later=probe_calls)
 
     # ------------------------------------------------------------------ judging
     def judge(self, prepared, outcomes) -> Verdict:
-        n_cases = prepared.extra["cases"]
-        wrong: dict[str, Text] = {}
-        failures = []    # (case index, misconception values, outcome, expected)
-        for k, (call, outcome, numeric) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
-            problem = self.common_problem(call, outcome) or not_a_dict(outcome)
-            if problem is not None:
-                return Verdict(0.0, [self.case_text(call), problem])
-            reasons = {key: gradient_problem(outcome.value.get(key), expected) for key, expected in numeric.items()}
-            reasons = {key: reason for key, reason in reasons.items() if reason is not None}
-            if reasons:
-                failures.append((k, prepared.wrong[k], outcome, numeric))
-                for key, reason in reasons.items():
-                    wrong.setdefault(key, with_first_difference(reason, outcome.value.get(key), numeric[key]))
+        n_cases = len(prepared.calls)   # the outcomes of ``later`` (the probes) come after these
+        stop, wrong, failures = compare_gradients(self, prepared, outcomes)
+        if stop is not None:
+            return stop
         if not wrong:
             return Verdict(1.0)
         right = [key for key in self.wrt if key not in wrong]

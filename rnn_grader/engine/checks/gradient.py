@@ -10,7 +10,7 @@ from rnn_grader.engine.checks.calling import CallingCheck
 from rnn_grader.engine.compare import (GRADIENT_REL_TOL, compare_array, describe_type, first_difference,
                                        numeric_gradients, rel_error)
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
-from rnn_grader.engine.matching import LazyWrongValues, singled_out
+from rnn_grader.engine.matching import lazy_wrong_values, singled_out
 from rnn_grader.messages import Text, catalog, msg
 
 
@@ -56,21 +56,12 @@ class GradientCheck(CallingCheck):
         cases = self.draw(rng)
         return Prepared([Call(self.function, args) for args in cases],
                         [numeric_gradients(self.loss, args, self.arg_names, self.wrt) for args in cases],
-                        wrong=LazyWrongValues(self.misconceptions, cases))
+                        wrong=lazy_wrong_values(self.misconceptions, cases))
 
     def judge(self, prepared, outcomes) -> Verdict:
-        wrong_keys: dict[str, Text] = {}
-        failures = []    # (case index, misconception values, outcome, expected)
-        for k, (call, outcome, expected) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
-            problem = self.common_problem(call, outcome) or not_a_dict(outcome)
-            if problem is not None:
-                return Verdict(0.0, [self.case_text(call), problem])
-            reasons = {key: gradient_problem(outcome.value.get(key), numeric) for key, numeric in expected.items()}
-            reasons = {key: reason for key, reason in reasons.items() if reason is not None}
-            if reasons:
-                failures.append((k, prepared.wrong[k], outcome, expected))
-                for key, reason in reasons.items():
-                    wrong_keys.setdefault(key, with_first_difference(reason, outcome.value.get(key), expected[key]))
+        stop, wrong_keys, failures = compare_gradients(self, prepared, outcomes)
+        if stop is not None:
+            return stop
         if not wrong_keys:
             return Verdict(1.0)
         found = singled_out(self.misconceptions, failures, same_gradients)
@@ -80,6 +71,25 @@ class GradientCheck(CallingCheck):
         right = [k for k in self.wrt if k not in wrong_keys]
         first = prepared.calls[failures[0][0]]
         return Verdict(len(right) / len(self.wrt), [self.case_text(first), *key_messages(wrong_keys, right)])
+
+
+def compare_gradients(check: CallingCheck, prepared, outcomes) -> tuple[Verdict | None, dict, list]:
+    """Each case's gradient dict against the expected one (``prepared.expected``): (a 0-point
+    verdict when a call raised or returned no dict, else None; {wrong key: why}, first reason
+    per key; the failing cases as ``(case index, misconception values, outcome, expected)``)."""
+    wrong_keys: dict[str, Text] = {}
+    failures = []
+    for k, (call, outcome, expected) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
+        problem = check.common_problem(call, outcome) or not_a_dict(outcome)
+        if problem is not None:
+            return Verdict(0.0, [check.case_text(call), problem]), {}, []
+        reasons = {key: gradient_problem(outcome.value.get(key), numeric) for key, numeric in expected.items()}
+        reasons = {key: reason for key, reason in reasons.items() if reason is not None}
+        if reasons:
+            failures.append((k, prepared.wrong[k], outcome, expected))
+            for key, reason in reasons.items():
+                wrong_keys.setdefault(key, with_first_difference(reason, outcome.value.get(key), expected[key]))
+    return None, wrong_keys, failures
 
 
 def with_first_difference(reason: Text, got, numeric) -> Text:

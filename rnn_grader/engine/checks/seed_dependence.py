@@ -7,7 +7,7 @@ from typing import Sequence
 from rnn_grader.engine.checks.calling import CallingCheck
 from rnn_grader.engine.compare import equal, is_empty
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
-from rnn_grader.engine.matching import LazyWrongValues, named
+from rnn_grader.engine.matching import lazy_wrong_values, named
 from rnn_grader.messages import Text, msg
 from rnn_grader.sandbox.plain import Rng
 
@@ -41,7 +41,7 @@ class SeedDependenceCheck(CallingCheck):
         for args, seed_a, seed_b in self.inputs(rng):
             for seed in (seed_a, seed_a, seed_b):
                 calls.append(Call(self.function, (*tuple(args), Rng(seed))))
-        return Prepared(calls, wrong=LazyWrongValues(self.constant, [call.args for call in calls]))
+        return Prepared(calls, wrong=lazy_wrong_values(self.constant, [call.args for call in calls]))
 
     def judge(self, prepared, outcomes) -> Verdict:
         for start in range(0, len(prepared.calls), 3):

@@ -9,7 +9,7 @@ import numpy as np
 from rnn_grader.engine.checks.calling import CallingCheck
 from rnn_grader.engine.compare import compare_value, first_difference
 from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict, argument_names, copy_args
-from rnn_grader.engine.matching import LazyWrongValues, singled_out
+from rnn_grader.engine.matching import lazy_wrong_values, singled_out
 from rnn_grader.messages import Text, msg
 
 SHAPE_ERROR_WORDS = ("shape", "aligned", "broadcast", "mismatch", "out of bounds", "dimension")
@@ -45,7 +45,7 @@ class ValueCheck(CallingCheck):
         with np.errstate(all="ignore"):
             expected = [self.reference(*copy_args(args)) for args in cases]
         return Prepared([Call(self.function, args, errstate=self.errstate) for args in cases], expected,
-                        wrong=LazyWrongValues(self.misconceptions, cases))
+                        wrong=lazy_wrong_values(self.misconceptions, cases))
 
     def same(self, got, wanted) -> bool:
         return self.compare(got, wanted) is None

@@ -1,0 +1,28 @@
+"""A sequence whose items are computed when first read (and kept).
+
+    values = LazyList(len(cases), lambda k: expensive(cases[k]))
+
+Used where most items are never needed: the misconceptions' values of the cases a learner
+got right (``matching.py``), the kit bank's records only a wrong answer reads (``bank.py``).
+"""
+from __future__ import annotations
+
+from collections import abc
+from typing import Callable
+
+
+class LazyList(abc.Sequence):
+    """``count`` items, item ``k`` being ``compute(k)``, computed on first read.  (Threads may
+    both compute an item: the same value either way.)"""
+
+    def __init__(self, count: int, compute: Callable[[int], object]):
+        self.count, self.compute, self.items = count, compute, {}
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, k: int):
+        k = range(self.count)[k]   # negative indexes, and IndexError past the end
+        if k not in self.items:
+            self.items[k] = self.compute(k)
+        return self.items[k]
