@@ -137,3 +137,15 @@ def test_wrong_forms(item_id, answer):
 def test_targeted_hints(key, fragment):
     result = check_answer(*key)
     assert fragment in result.message.render("en")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_choice_is_listed_once_in_the_learners_language(lang):
+    """The choices are appended to the question from ``[[choices]]``: a question that also
+    spelled them out would list them twice (once in English only)."""
+    for item in list_items():
+        if item.kind != "choice":
+            continue
+        question = item.question.render(lang)
+        for choice in item.choices:
+            assert question.count(f"({choice.label}) ") == 1, (item.id, choice.label)
