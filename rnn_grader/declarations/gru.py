@@ -187,7 +187,7 @@ EXERCISE = Exercise("gru", Text(en="GRU step and gradients", ja="GRU の 1 ス�
                           ja="gru_step: 最初の時刻（h_prev = 0）、N = D = H = 1")),
     gradient_check("gradients", 5, Text(en="gru_step_grads: every gradient, three shapes",
                                         ja="gru_step_grads: すべての勾配（3 通りの形状）"), gradient_steps, 1),
-    gradient_check("gradients_edge_cases", 2, Text(en="gru_step_grads: first step, N = D = H = 1",
-                                                   ja="gru_step_grads: 最初の時刻、N = D = H = 1"),
+    gradient_check("gradients_edge_cases", 2, Text(en="gru_step_grads: first step (zero state); N = D = H = 1",
+                                                   ja="gru_step_grads: 最初の時刻（状態ゼロ）; N = D = H = 1"),
                    gradient_edge_steps, 0),
 ])
