@@ -189,6 +189,8 @@ def judge_reply(exercise: Exercise, prepared: Sequence[Prepared], reply: JobRepl
         return failed_result(exercise, "timeout", msg("status.timeout", seconds=limits.wall_seconds))
     if reply.status == "crashed":
         return failed_result(exercise, "crashed", msg("status.crashed", signal=signal_name(reply.signal)))
+    if reply.status == "unreadable":  # no signal killed it: what it sent cannot be taken as its answer
+        return failed_result(exercise, "error", msg("status.forged"))
     if reply.status == "exited":
         return failed_result(exercise, "error", msg("status.exited", code=reply.exit_code))
     if reply.status != "ok" or not isinstance(reply.answer, dict):

@@ -201,8 +201,10 @@ class Blobs:
         return bytes(self.view[offset:offset + length])
 
 
-def unframe(data: bytes):
-    """(tree, its ``Blobs``) of a binary frame; (tree, None) of plain JSON."""
+def unframe(data: bytes, max_header: int | None = None):
+    """(tree, its ``Blobs``) of a binary frame; (tree, None) of plain JSON.  ``max_header``:
+    the most JSON bytes read (a reply from a child: parsing is what costs, ~50× its size in
+    memory, so a forged megabyte of ``[],[],…`` is refused before it is parsed)."""
     blobs = None
     if bytes(data[:len(BINARY)]) == BINARY:
         size = int.from_bytes(data[len(BINARY):len(BINARY) + 4], "big")
@@ -211,16 +213,19 @@ def unframe(data: bytes):
             raise DecodeError("truncated frame")
         blobs = Blobs(memoryview(data)[start + size:])
         data = data[start:start + size]
+    if max_header is not None and len(data) > max_header:
+        raise DecodeError("the JSON part is too large")
     try:
         return json.loads(data), blobs
     except (ValueError, RecursionError) as exc:
         raise DecodeError(f"not plain JSON: {exc}") from None
 
 
-def loads(data: bytes, *, make_rng=None, readonly=False):
+def loads(data: bytes, *, make_rng=None, readonly=False, max_header=None):
     """Decode ``dumps`` or ``Packer.dumps`` output.  ``make_rng(seed)`` builds an ``Rng``
-    stand-in's object; ``readonly`` makes every array read-only for good (``_array_from_plain``)."""
-    tree, blobs = unframe(data)
+    stand-in's object; ``readonly`` makes every array read-only for good (``_array_from_plain``);
+    ``max_header``: see ``unframe``."""
+    tree, blobs = unframe(data, max_header)
     return from_plain(tree, make_rng=make_rng, readonly=readonly, blobs=blobs)
 
 

@@ -30,6 +30,7 @@ START_TIMEOUT = 60.0
 REPLY_MARGIN = 10.0
 BATCH_MARGIN = 0.5  # seconds a batch may take beyond n × wall_seconds (forks, imports, replies)
 MAX_BATCH = 256     # exercises in one batch (the worker keeps output for that many)
+MAX_ANSWER_JSON = 4 << 20   # an answer's JSON part (its arrays travel as raw bytes beside it)
 PR_SET_DUMPABLE = 4
 
 
@@ -46,7 +47,8 @@ def hide_memory_from_jobs() -> None:
 
 @dataclass
 class JobReply:
-    """What came back from one exercise: ``status`` is ok | timeout | crashed | exited | lost.
+    """What came back from one exercise: ``status`` is ok | timeout | crashed | exited | lost |
+    unreadable (an answer frame that does not decode: forged, or broken by the learner's code).
     ``disturbed``: interrupted from outside twice (see the module docstring): not final."""
 
     status: str
@@ -204,9 +206,10 @@ class Sandbox:
                 return replies or [JobReply("crashed", detail="an empty answer", output=outputs[0])]
             data, offset = result[offset + 4:offset + 4 + size], offset + 4 + size
             try:
-                replies.append(JobReply("ok", answer=plain.loads(data), output=outputs[len(replies)]))
+                replies.append(JobReply("ok", answer=plain.loads(data, max_header=MAX_ANSWER_JSON),
+                                        output=outputs[len(replies)]))
             except Exception as exc:  # noqa: BLE001 - a forged frame, whatever it breaks, is unreadable
-                replies.append(JobReply("crashed", detail=f"unreadable result: {exc}"[:200],
+                replies.append(JobReply("unreadable", detail=f"unreadable result: {exc}"[:200],
                                         output=outputs[len(replies)]))
         if len(replies) < wanted:
             common = dict(signal=reply.get("signal"), exit_code=reply.get("exit_code"),

@@ -90,3 +90,19 @@ def test_a_lone_surrogate_crosses_in_a_packed_frame():
     """A folder name read with os.fsdecode may hold lone surrogates: the frame still encodes."""
     name = "bad\udcff-name"
     assert plain.loads(plain.Packer().dumps({"folder": name}))["folder"] == name
+
+
+def test_a_forged_json_bomb_is_refused_before_it_is_parsed():
+    """An answer's JSON part is capped (pool.MAX_ANSWER_JSON): a megabyte of ``[],`` would
+    cost the grader ~50 times its size in memory and seconds of parsing."""
+    import time
+
+    from rnn_grader.sandbox.pool import MAX_ANSWER_JSON
+
+    bomb = b"[" + b"[]," * (MAX_ANSWER_JSON // 3) + b"[]]"
+    started = time.perf_counter()
+    for data in (bomb, frame(bomb)):
+        with pytest.raises(plain.DecodeError):
+            plain.loads(data, max_header=MAX_ANSWER_JSON)
+    assert time.perf_counter() - started < 0.5
+    assert plain.loads(b"[[],[]]", max_header=MAX_ANSWER_JSON) == [[], []]
