@@ -51,6 +51,15 @@ def test_a_wrong_function_is_named_in_an_html_table(executed):
     assert "<code>grad / norm</code>" in html  # the misconception, named
 
 
+def test_the_table_comes_with_a_text_version(executed):
+    """Frontends and exports that show no HTML (a terminal console, nbconvert --to markdown)
+    get the terminal's text of the same result."""
+    plain = "".join(o.get("data", {}).get("text/plain", "") for o in executed[0].cells[6].outputs
+                    if o.output_type == "display_data")
+    assert "gradient_clipping" in plain and "0/8" in plain and "grad / norm" in plain
+    assert "<table" not in plain and "IPython.core.display.HTML" not in plain
+
+
 def test_the_latest_definition_is_graded_in_japanese(executed):
     html = html_of(executed[0].cells[7])
     assert "6/6" in html and "合格" in html and "すべての演習に合格しました" in html

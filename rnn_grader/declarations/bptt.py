@@ -192,7 +192,7 @@ EXERCISE = Exercise("bptt", Text(en="Backpropagation through time", ja="BPTT（�
                title=Text(en="bptt_deltas: delta and delta_out, T = 1 to 5",
                           ja="bptt_deltas: delta と delta_out（T = 1〜5）")),
     GradientCheck("numeric_gradients", points=5, function="rnn_grads", inputs=grad_inputs,
-                  loss=reference.loss, wrt=PARAMETERS, arg_names=ARG_NAMES,
+                  loss=reference.loss, wrt=PARAMETERS, arg_names=ARG_NAMES, exact=reference.rnn_grads,
                   title=Text(en="rnn_grads: each gradient against central differences of the loss",
                              ja="rnn_grads: 各勾配と損失の中心差分の比較")),
     ValueCheck("named_mistakes", points=2, function="rnn_grads", inputs=grad_inputs,

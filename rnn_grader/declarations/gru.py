@@ -8,6 +8,7 @@ import numpy as np
 
 from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck
 from rnn_grader.engine.checks import ConsistentGradientCheck
+from solutions.gru import gru_step_grads
 from solutions.gru import gru_step as reference_step
 from solutions.gru import sigmoid
 
@@ -174,7 +175,7 @@ def gradient_check(name, points, title, inputs, probed_cases):
         name, points=points, title=title, forward="gru_step", grads="gru_step_grads", inputs=inputs,
         reference_forward=reference_step,
         wrt={key: key for key in GRAD_KEYS}, arg_names=GRADIENT_ARGS, misconceptions=GRADIENT_WRONG,
-        forward_misconceptions=FORWARD_WRONG, probed_cases=probed_cases)
+        forward_misconceptions=FORWARD_WRONG, probed_cases=probed_cases, exact=gru_step_grads)
 
 
 EXERCISE = Exercise("gru", Text(en="GRU step and gradients", ja="GRU の 1 ステップと勾配"), checks=[

@@ -10,6 +10,7 @@ import numpy as np
 
 from rnn_grader.engine import Exercise, Misconception, Text, ValueCheck
 from rnn_grader.engine.checks import ConsistentGradientCheck
+from solutions.lstm import lstm_step_grads
 from solutions.lstm import lstm_step as reference_step
 from solutions.lstm import sigmoid
 
@@ -168,7 +169,7 @@ def gradient_check(name, points, title, inputs, probed_cases):
         name, points=points, title=title, forward="lstm_step", grads="lstm_step_grads", inputs=inputs,
         reference_forward=reference_step,
         wrt={key: key for key in GRAD_KEYS}, arg_names=GRADIENT_ARGS, misconceptions=GRADIENT_WRONG,
-        forward_misconceptions=FORWARD_WRONG, probed_cases=probed_cases)
+        forward_misconceptions=FORWARD_WRONG, probed_cases=probed_cases, exact=lstm_step_grads)
 
 
 EXERCISE = Exercise("lstm", Text(en="LSTM step and gradients", ja="LSTM の 1 ステップと勾配"), checks=[

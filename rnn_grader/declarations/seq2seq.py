@@ -30,6 +30,42 @@ def highest_on_ties(logits):
     return int(len(logits) - 1 - logits[::-1].argmax())
 
 
+class Stream:
+    """The tokens one decoder chooses, step by step, when nothing stops it, computed as far as
+    a decoder reads them: decoders that differ only in when they stop (the end token, max_len,
+    the start token in the output) read one stream instead of decoding again.  An error at a
+    step is raised again to every reader that gets that far, as decoding would."""
+
+    def __init__(self, advance, state):
+        self.advance, self.state, self.tokens, self.error = advance, state, [], None
+
+    def token(self, k: int) -> int:
+        while len(self.tokens) <= k:
+            if self.error is not None:
+                raise self.error
+            try:
+                self.state, token = self.advance(self.state)
+            except Exception as exc:  # noqa: BLE001 - kept for every reader that gets this far
+                self.error = exc
+                raise
+            self.tokens.append(token)
+        return self.tokens[k]
+
+
+LAST_STREAMS = [((), {})]   # the weights (h, E, W, U, b, W_out, c, start_id) last decoded, and their streams
+
+
+def streams_for(weights: tuple) -> dict:
+    """The streams of these very weights (the same objects as the last call's), or a fresh dict:
+    drawing decodes many mistakes on one draw, then moves on to the next."""
+    held, streams = LAST_STREAMS[0]
+    if len(held) != len(weights) or any(a is not b and (isinstance(a, np.ndarray) or a != b)
+                                        for a, b in zip(held, weights)):
+        streams = {}
+        LAST_STREAMS[0] = (weights, streams)
+    return streams
+
+
 def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True, use_c=True,
             extra=0, end="after", with_start=False, zero_is_no_end=False, recurrent=True,
             logits_first=False):
@@ -37,14 +73,18 @@ def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True,
     "after" (right), "before" (not appended), "ignore", "while" (tests the current token,
     the start token included, before each step).  ``recurrent=False`` drops `U @ h`;
     ``logits_first`` picks each token from the state before the step's update, then feeds
-    that token ("fed") or the previous one ("shifted") to the update."""
-    def run(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
-        if zero_is_no_end and not end_id:   # `if end_id:` reads the id 0 as "no end id"
-            end_id = None
-        h0, token, tokens = h, start_id, []
-        while len(tokens) < max_len + extra:
-            if end == "while" and token == end_id:
-                break
+    that token ("fed") or the previous one ("shifted") to the update.
+
+    The tokens chosen depend only on the ``steer`` parts; ``end``, ``extra``, ``with_start``
+    and ``zero_is_no_end`` only decide where the output stops (see ``Stream``)."""
+    assert not (end == "while" and logits_first), "one part changed at a time"
+    steer = (pick.__name__, embed_row, carry, feed_back, use_c, recurrent, logits_first)
+
+    def stream(h, E, W, U, b, W_out, c, start_id):
+        h0 = h
+
+        def advance(state):
+            h, token = state
             before = pick(W_out @ h + c) if logits_first else None
             if logits_first == "fed":
                 token = before
@@ -55,26 +95,30 @@ def decoder(*, pick=lowest_on_ties, embed_row=False, carry=True, feed_back=True,
                 token = before
             elif not logits_first:
                 token = pick(W_out @ h + (c if use_c else 0.0))
-            if end == "before" and token == end_id:
-                break
-            tokens.append(token)
-            if end in ("after", "while") and token == end_id:
-                break
+            return (h, token), token
+        return Stream(advance, (h, start_id))
+
+    def run(h, E, W, U, b, W_out, c, start_id, max_len, end_id=None):
+        if zero_is_no_end and not end_id:   # `if end_id:` reads the id 0 as "no end id"
+            end_id = None
+        weights = (h, E, W, U, b, W_out, c, start_id)
+        streams = streams_for(weights)
+        chosen = streams.get(steer) or streams.setdefault(steer, stream(*weights))
+        tokens = []
+        if not (end == "while" and start_id == end_id):        # the start token counts as the end
+            while len(tokens) < max_len + extra:
+                token = chosen.token(len(tokens))
+                if end == "before" and token == end_id:
+                    break
+                tokens.append(token)
+                if end in ("after", "while") and token == end_id:
+                    break
         return [start_id] + tokens if with_start else tokens
-    run.key = (pick.__name__, embed_row, carry, feed_back, use_c, extra, end, with_start, zero_is_no_end, recurrent,
-               logits_first)   # the same key, the same decoder: ``decoded`` reuses its output
     return run
 
 
-def decoded(wrong, args, memo=None) -> tuple:
-    """``wrong(*args)`` as a tuple, looked up in / kept in ``memo`` (one draw's outputs) when
-    given: the look-alike tests and ``mistakes_differ`` run many of the same decoders."""
-    if memo is None:
-        return tuple(wrong(*args))
-    key = getattr(wrong, "key", wrong)
-    if key not in memo:
-        memo[key] = tuple(wrong(*args))
-    return memo[key]
+RIGHT = decoder()   # the reference's arithmetic, step for step: drawing decodes the right sequence with it,
+                    # sharing its steps with the mistakes that only stop elsewhere (expected values: the reference)
 
 
 # ----------------------------------------------------------------------------- inputs
@@ -85,23 +129,26 @@ def weights(rng, De, Dh, V):
             rng.normal(0, 0.3, V))
 
 
-def varied(rng, De, Dh, V, max_len, accept=lambda args, tokens: True, tries=TRIES):
+def varied(rng, De, Dh, V, max_len, accept=lambda args, tokens: True, tries=TRIES, relabel=None):
     """A draw whose decoded sequence uses at least two tokens, and where the mistakes that
     change the whole sequence give sequences different from it and from each other: feeding
     the start token every step, (when De == V) embedding with rows of E, the logits taken
     before the state update, `U @ h` missing, the state not carried, the start token in the
     output.  Each of these
-    mistakes shows, and is not mistaken for another, on every seed."""
+    mistakes shows, and is not mistaken for another, on every seed.  ``relabel(args, tokens)``
+    may rename the token ids of each draw (see ``swap_ids``) before it is tested."""
     for _ in range(tries):
         args = (*weights(rng, De, Dh, V), int(rng.integers(0, V)), max_len)
-        tokens, memo = greedy_decode(*args), {}
-        if len(set(tokens)) >= 2 and accept(args, tokens) and tells_apart(args, tokens, embed_row=De == V, memo=memo) \
-                and mistakes_differ(args, memo=memo, right=tokens):
+        tokens = RIGHT(*args)
+        if relabel is not None:
+            args, tokens = relabel(args, tokens)
+        if len(set(tokens)) >= 2 and accept(args, tokens) and tells_apart(args, tokens, embed_row=De == V) \
+                and mistakes_differ(args, right=tokens):
             break
     return args, tokens
 
 
-def tells_apart(args, tokens, embed_row=False, extra=(), memo=None) -> bool:
+def tells_apart(args, tokens, embed_row=False, extra=()) -> bool:
     """Do the whole-sequence mistakes (and ``extra`` decoders) give sequences different from
     ``tokens`` (the right one) and from each other on ``args``?"""
     mistakes = [decoder(feed_back=False), decoder(logits_first="fed"), decoder(logits_first="shifted"),
@@ -109,7 +156,7 @@ def tells_apart(args, tokens, embed_row=False, extra=(), memo=None) -> bool:
                 decoder(with_start=True, extra=-1), *extra] + ([decoder(embed_row=True)] if embed_row else [])
     seen = {tuple(tokens)}
     for wrong in mistakes:          # stops at the first look-alike (most rejected draws)
-        output = decoded(wrong, args, memo)
+        output = tuple(wrong(*args))
         if output in seen:
             return False
         seen.add(output)
@@ -146,13 +193,35 @@ def with_end(rng):
     yield ends_at_token_zero(rng)
 
 
+def swap_ids(args, i, j):
+    """The same decoder with token ids i and j exchanged (columns of E, rows of W_out, entries
+    of c, the start id): it decodes the same sequence with i and j exchanged."""
+    h, E, W, U, b, W_out, c, start_id, *rest = args
+    order = np.arange(len(c))
+    order[[i, j]] = order[[j, i]]
+    start_id = {i: j, j: i}.get(start_id, start_id)
+    return (h, E[:, order], W, U, b, W_out[order], c[order], start_id, *rest)
+
+
+def zero_in_the_middle(args, tokens):
+    """A draw whose 2nd to 4th tokens hold one that is neither the first token nor the start
+    token, with that token renamed to id 0 (so that most draws reach token 0 there); the
+    sequence is decoded again, not assumed."""
+    middle = [t for t in tokens[1:4] if t not in (tokens[0], args[7])]
+    if not middle or middle[0] == 0:
+        return args, tokens
+    args = swap_ids(args, middle[0], 0)
+    return args, RIGHT(*args)
+
+
 def ends_at_token_zero(rng):
     """end_id = 0 (a valid id, not "no end id"), reached at the 2nd to 4th token and not the
-    start: drawn until so, with a vocabulary of 3 on every seed."""
+    start: drawn until so, with a vocabulary of 3 on every seed (ids renamed so that token 0
+    comes at one of those places: ``zero_in_the_middle``)."""
     def reaches_zero(args, tokens):   # the cheap conditions first, in each draw
         return args[7] != 0 and 0 in tokens[1:4] and tokens[0] != 0 and mistakes_differ(args + (0,))
 
-    args, tokens = varied(rng, 3, 4, 3, 7, accept=reaches_zero, tries=TRIES * 40)
+    args, tokens = varied(rng, 3, 4, 3, 7, accept=reaches_zero, tries=TRIES * 40, relabel=zero_in_the_middle)
     if not reaches_zero(args, tokens):
         raise RuntimeError("no draw reaches token 0")
     return args + (0,)
@@ -167,10 +236,10 @@ def with_ties(rng):
             W_out[[1, 4]] = 0.0
             c[[1, 4]] = rng.uniform(0.0, 2.0)
             args = (h, E, W, U, b, W_out, c, int(rng.integers(0, V)), max_len, end)
-            tokens, memo = greedy_decode(*args), {}
+            tokens = RIGHT(*args)
             ends_early = end is None or len(tokens) < max_len    # dropping the end token is not "one short"
-            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end), memo=memo) \
-                    and mistakes_differ(args, memo=memo, right=tokens):
+            if ends_early and tells_apart(args, tokens, extra=tie_look_alikes(end)) \
+                    and mistakes_differ(args, right=tokens):
                 break
         yield args
 
@@ -179,21 +248,33 @@ def with_ties(rng):
 SAME_BY_CONSTRUCTION = {frozenset({"end_id_zero_as_none", "ignores_end_id"})}
 
 
-def mistakes_differ(case, memo=None, right=None) -> bool:
+def mistakes_differ(case, right=None) -> bool:
     """On this case, does every misconception whose output is wrong give an output that no
     misconception of another name gives?  Then a wrong answer on it names one mistake, the
     same on every seed.  (Formulas that fail on the case, such as a row of E where De != V, are
     left out.)"""
-    right, seen = tuple(greedy_decode(*case) if right is None else right), {}
-    for wrong in WRONG:
+    right, seen = tuple(RIGHT(*case) if right is None else right), {}
+    for wrong in SCAN_ORDER:
         try:
-            output = decoded(wrong.formula, case, memo)
+            output = tuple(wrong.formula(*case))
         except Exception:  # noqa: BLE001 - this mistake cannot run on this case: it shows otherwise
             continue
         other = seen.setdefault(output, wrong.name)
         if output != right and other != wrong.name and frozenset({other, wrong.name}) not in SAME_BY_CONSTRUCTION:
             return False
     return True
+
+
+# The order in which ``mistakes_differ`` runs the formulas: the pairs that most often give the
+# same sequence first, so that a draw it rejects costs a few decoders, not all of them (the
+# answer does not depend on the order; the draws are the same).
+LOOK_ALIKES_FIRST = ("state_not_carried", "no_recurrent_term", "includes_start_id", "logits_before_update",
+                     "embedding_row", "forgot_bias_c", "same_token_every_step")
+
+
+def scan_order(wrong):
+    first = {name: k for k, name in enumerate(LOOK_ALIKES_FIRST)}
+    return sorted(wrong, key=lambda m: first.get(m.name, len(first)))
 
 
 def tie_look_alikes(end):
@@ -298,6 +379,7 @@ WRONG = [
         ja="logits が同点のとき大きい ID を選んでいます。同点なら小さい ID を選ぶ決まりで、`np.argmax`"
            "（最初の最大値）がそれを返します。")),
 ]
+SCAN_ORDER = scan_order(WRONG)
 
 
 def title(en, ja):

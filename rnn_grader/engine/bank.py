@@ -25,6 +25,7 @@ import gzip
 import importlib
 import json
 import types
+from collections import abc
 from typing import Callable
 
 import numpy as np
@@ -69,8 +70,10 @@ def encode(value):
         return {"$check": check_spec(value)}
     if isinstance(value, (types.FunctionType, types.BuiltinFunctionType)):
         return {"$ref": reference_to(value)}
-    if type(value) is list:
+    if type(value) is list or isinstance(value, LazyList):   # a lazy list is read whole
         return [encode(v) for v in value]
+    if isinstance(value, abc.Mapping) and type(value) is not dict:   # e.g. CentralDifferences, read whole
+        value = dict(value)
     if type(value) is tuple:
         return {"$tuple": [encode(v) for v in value]}
     if type(value) is dict:

@@ -41,16 +41,17 @@ def check(name: str, *, lang: str | None = None, seed: int | None = None) -> Non
 
     notes = notes_after_run(f"notebook:{Path.cwd()}", result, lang)
     command = f'rnn_grader.check("{name}", seed={result.seed})'
-    if in_kernel():
-        from IPython.display import HTML, display
+    from rnn_grader.render import render_submission
+
+    text = render_submission(result, lang, command=command, notes=notes)
+    if in_kernel():   # the table, and the same text for frontends and exports that show no HTML
+        from IPython.display import display
 
         from rnn_grader.notebook.html import render_html
 
-        display(HTML(render_html(result, lang, command=command, notes=notes)))
+        display({"text/html": render_html(result, lang, command=command, notes=notes), "text/plain": text}, raw=True)
     else:
-        from rnn_grader.render import render_submission
-
-        show_text(render_submission(result, lang, command=command, notes=notes))
+        show_text(text)
 
 
 def show_text(text: str) -> None:

@@ -142,3 +142,23 @@ def test_modifying_the_input_is_reported(grade_source):
         "h = np.tanh(W @ e + U @ h + b)", "h[:] = np.tanh(W @ e + U @ h + b)"))
     assert result.score < result.max_score
     assert any("in place" in m.en for m in result.messages)
+
+
+def test_drawing_decodes_as_the_reference_does():
+    """The declaration's own right decoder (shared steps, used to vet draws) gives the
+    reference's tokens, and a draw renamed by ``swap_ids`` decodes to the renamed tokens."""
+    import numpy as np
+
+    from rnn_grader.declarations import seq2seq as declared
+    from solutions.seq2seq import greedy_decode
+
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        V = int(rng.integers(3, 9))
+        args = (*declared.weights(rng, 4, 5, V), int(rng.integers(0, V)), int(rng.integers(0, 9)))
+        end_id = [None, int(rng.integers(0, V))][int(rng.integers(0, 2))]
+        assert declared.RIGHT(*args, end_id) == greedy_decode(*args, end_id)
+        i, j = (int(k) for k in rng.choice(V, size=2, replace=False))
+        swapped = declared.swap_ids(args, i, j)
+        renamed = [{i: j, j: i}.get(t, t) for t in greedy_decode(*args)]
+        assert greedy_decode(*swapped) == renamed

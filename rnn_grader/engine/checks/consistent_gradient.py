@@ -13,8 +13,9 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 
 from rnn_grader.engine.checks.calling import CallingCheck
-from rnn_grader.engine.checks.gradient import compare_gradients, gradient_problem, key_messages, same_gradients
-from rnn_grader.engine.compare import NUMERIC_STEP, compare_value, numeric_gradients
+from rnn_grader.engine.checks.gradient import (compare_gradients, exact_gradients, gradient_problem, key_messages,
+                                              same_gradients)
+from rnn_grader.engine.compare import NUMERIC_STEP, CentralDifferences, compare_value
 from rnn_grader.engine.declaration import Call, Misconception, Outcome, Prepared, Verdict, argument_names, copy_args
 from rnn_grader.engine.matching import lazy_wrong_values, named, singled_out, wrong_values
 from rnn_grader.messages import Text
@@ -67,15 +68,15 @@ class ConsistentGradientCheck(CallingCheck):
     ``grads``); ``forward_misconceptions`` are forward formulas, named when the learner's
     forward matches one."""
 
-    PREPARE_ONLY = ("inputs", "reference_forward")
+    PREPARE_ONLY = ("inputs", "reference_forward", "exact")
 
     def __init__(self, name, *, points, title, forward: str, grads: str, inputs: Callable[..., Iterable],
                  reference_forward: Callable, wrt: dict, arg_names: Sequence[str],
                  misconceptions: Sequence[Misconception] = (),
                  forward_misconceptions: Sequence[Misconception] = (), probed_cases: int = 1,
-                 step: float = NUMERIC_STEP):
+                 step: float = NUMERIC_STEP, exact: Callable | None = None):
         super().__init__(name, points=points, title=title, function=grads, inputs=inputs, arg_names=arg_names)
-        self.forward, self.reference_forward = forward, reference_forward
+        self.forward, self.reference_forward, self.exact = forward, reference_forward, exact
         self.n_forward = len(argument_names(reference_forward))
         self.forward_names = list(arg_names)[:self.n_forward]
         self.wrt = dict(wrt)
@@ -109,9 +110,9 @@ class ConsistentGradientCheck(CallingCheck):
         cases = self.draw(rng)
         calls = [Call(self.function, args) for args in cases]
         probe_calls = []  # run later, only for a learner whose gradients are wrong
+        expected = [CentralDifferences(lambda *work: self.reference_loss(work), args, self.arg_names,
+                                       self.wrt, self.step) for args in cases]   # read only where in doubt
         with np.errstate(all="ignore"):
-            expected = [numeric_gradients(lambda *work: self.reference_loss(work), args, self.arg_names,
-                                          self.wrt, self.step) for args in cases]
             probes = []
             for k, args in enumerate(cases[:self.probed_cases]):
                 forward_args = args[:self.n_forward]
@@ -120,7 +121,8 @@ class ConsistentGradientCheck(CallingCheck):
                                "wrong": wrong_values(self.forward_misconceptions, forward_args)})
                 probe_calls.extend(self.probe_calls(args))
         wrong = lazy_wrong_values(self.gradient_misconceptions, cases)
-        return Prepared(calls, expected, {"probes": probes}, wrong, later=probe_calls)
+        return Prepared(calls, expected, {"probes": probes, **exact_gradients(self.exact, cases, self.wrt)}, wrong,
+                        later=probe_calls)
 
     # ------------------------------------------------------------------ judging
     def judge(self, prepared, outcomes) -> Verdict:

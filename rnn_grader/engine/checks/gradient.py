@@ -7,11 +7,13 @@ from typing import Callable, Sequence
 import numpy as np
 
 from rnn_grader.engine.checks.calling import CallingCheck
-from rnn_grader.engine.compare import (GRADIENT_REL_TOL, compare_array, describe_type, first_difference,
-                                       numeric_gradients, rel_error)
-from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict
+from rnn_grader.engine.compare import (GRADIENT_REL_TOL, CentralDifferences, compare_array, describe_type,
+                                       first_difference, rel_error)
+from rnn_grader.engine.declaration import Call, Misconception, Prepared, Verdict, copy_args
 from rnn_grader.engine.matching import lazy_wrong_values, singled_out
 from rnn_grader.messages import Text, catalog, msg
+
+DOUBT = 100.0   # how far inside or outside the tolerance the exact gradients decide alone
 
 
 def gradient_problem(got, numeric) -> Text | None:
@@ -27,6 +29,24 @@ def gradient_problem(got, numeric) -> Text | None:
     return problem
 
 
+def judged_key(got, exact, numeric: Callable[[], np.ndarray]) -> tuple[Text | None, np.ndarray]:
+    """``gradient_problem(got, numeric())`` and the array ``got`` was judged against.
+
+    ``exact`` (the reference's own gradient, or None) decides alone when it leaves no doubt:
+    central differences of the reference agree with it to ~1e-9, so a gradient within
+    ``GRADIENT_REL_TOL / DOUBT`` of it is right against them too, and one ``DOUBT`` times
+    farther than the tolerance is wrong against them too.  In between, and for a value that
+    is not a finite float array of the right shape, central differences decide, as they
+    would everywhere: only their cost changes (2 forward calls per parameter entry)."""
+    if exact is not None and isinstance(got, np.ndarray) and got.shape == np.shape(exact) \
+            and got.dtype == np.float64 and np.isfinite(got).all():
+        error = rel_error(got, exact)
+        if error <= GRADIENT_REL_TOL / DOUBT or error >= GRADIENT_REL_TOL * DOUBT:
+            return gradient_problem(got, exact), exact
+    expected = numeric()
+    return gradient_problem(got, expected), expected
+
+
 def same_gradients(got, wanted) -> bool:
     """Both dicts agree on every key of ``wanted`` within the gradient tolerance."""
     return isinstance(got, dict) and isinstance(wanted, dict) and all(
@@ -39,23 +59,36 @@ def not_a_dict(outcome) -> Text | None:
     return None
 
 
+def exact_gradients(exact: Callable | None, cases, wrt: dict) -> dict:
+    """``{"exact": [{key: array} per case]}``: the reference's own gradients of each case (the
+    function has the learner's signature), or {} when the check declares none."""
+    if exact is None:
+        return {}
+    with np.errstate(all="ignore"):
+        values = [exact(*copy_args(args)) for args in cases]
+    return {"exact": [{key: np.asarray(value[key], dtype=float) for key in wrt} for value in values]}
+
+
 class GradientCheck(CallingCheck):
     """Each key's gradient against central differences of ``loss(*args)`` w.r.t. the argument
     ``wrt[key]``.  Partial credit: the share of keys right on every case.  ``misconceptions``
-    formulas return whole dicts (same signature as the function)."""
+    formulas return whole dicts (same signature as the function).  ``exact``: the reference's
+    own gradient function (same signature), which spares computing central differences
+    where it leaves no doubt (``judged_key``); the verdicts are those of central differences."""
 
-    PREPARE_ONLY = ("inputs", "loss")
+    PREPARE_ONLY = ("inputs", "loss", "exact")
 
     def __init__(self, name, *, points, title, function, inputs, loss: Callable, wrt: dict,
-                 arg_names, misconceptions: Sequence[Misconception] = ()):
+                 arg_names, misconceptions: Sequence[Misconception] = (), exact: Callable | None = None):
         super().__init__(name, points=points, title=title, function=function, inputs=inputs,
                          arg_names=arg_names)
-        self.loss, self.wrt, self.misconceptions = loss, dict(wrt), list(misconceptions)
+        self.loss, self.wrt, self.misconceptions, self.exact = loss, dict(wrt), list(misconceptions), exact
 
     def prepare(self, rng) -> Prepared:
         cases = self.draw(rng)
         return Prepared([Call(self.function, args) for args in cases],
-                        [numeric_gradients(self.loss, args, self.arg_names, self.wrt) for args in cases],
+                        [CentralDifferences(self.loss, args, self.arg_names, self.wrt) for args in cases],
+                        exact_gradients(self.exact, cases, self.wrt),
                         wrong=lazy_wrong_values(self.misconceptions, cases))
 
     def judge(self, prepared, outcomes) -> Verdict:
@@ -79,13 +112,16 @@ def compare_gradients(check: CallingCheck, prepared, outcomes) -> tuple[Verdict 
     per key; the failing cases as ``(case index, misconception values, outcome, expected)``)."""
     wrong_keys: dict[str, Text] = {}
     failures = []
-    for k, (call, outcome, expected) in enumerate(zip(prepared.calls, outcomes, prepared.expected)):
+    exact = prepared.extra.get("exact")    # the reference's own gradients per case, when declared
+    for k, (call, outcome) in enumerate(zip(prepared.calls, outcomes)):
         problem = check.common_problem(call, outcome) or not_a_dict(outcome)
         if problem is not None:
             return Verdict(0.0, [check.case_text(call), problem]), {}, []
-        reasons = {key: gradient_problem(outcome.value.get(key), numeric) for key, numeric in expected.items()}
-        reasons = {key: reason for key, reason in reasons.items() if reason is not None}
+        judged = {key: judged_key(outcome.value.get(key), None if exact is None else exact[k][key],
+                                  lambda key=key, k=k: prepared.expected[k][key]) for key in check.wrt}
+        reasons = {key: reason for key, (reason, _) in judged.items() if reason is not None}
         if reasons:
+            expected = {key: against for key, (_, against) in judged.items()}
             failures.append((k, prepared.wrong[k], outcome, expected))
             for key, reason in reasons.items():
                 wrong_keys.setdefault(key, with_first_difference(reason, outcome.value.get(key), expected[key]))
