@@ -7,8 +7,10 @@ got right (``matching.py``), the kit bank's records only a wrong answer reads (`
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import abc
-from typing import Callable
+from typing import Callable, Sequence
 
 
 class LazyList(abc.Sequence):
@@ -26,3 +28,14 @@ class LazyList(abc.Sequence):
         if k not in self.items:
             self.items[k] = self.compute(k)
         return self.items[k]
+
+    @classmethod
+    def joined(cls, parts: Sequence[Sequence]) -> "LazyList":
+        """The items of ``parts`` one after the other, each read from its part when first read."""
+        parts = list(parts)
+        ends = list(itertools.accumulate(len(part) for part in parts))
+
+        def item(k: int):
+            which = bisect.bisect_right(ends, k)
+            return parts[which][k - (ends[which - 1] if which else 0)]
+        return cls(ends[-1] if ends else 0, item)

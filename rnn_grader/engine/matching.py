@@ -23,14 +23,22 @@ def raised_text(exc: BaseException) -> str:
 
 
 def wrong_value(wrong: Misconception, args: tuple):
-    """``("value", v)``, ``("raised", error text)`` or None (no formula)."""
+    """``("value", v)``, ``("raised", error text)`` or None (no formula, or a formula that
+    returned None: None is the blank stub's answer, never a misconception's)."""
     if wrong.formula is None:
         return None
     try:
         with np.errstate(all="ignore"):  # unstable formulas give their inf/NaN quietly
-            return "value", wrong.formula(*copy_args(args))
+            value = wrong.formula(*copy_args(args))
     except Exception as exc:  # noqa: BLE001 - the formula's error is part of its signature
         return "raised", raised_text(exc)
+    return None if value is None else ("value", value)
+
+
+def blank(outcome: Outcome) -> bool:
+    """A call that returned None (an unfilled stub): no misconception's value is None, so
+    none can be reproduced by it, and its values need not be computed."""
+    return outcome.ok and outcome.value is None
 
 
 def wrong_values(misconceptions: Sequence[Misconception], args: tuple) -> list:
@@ -72,6 +80,8 @@ def reproduces(wrong: Misconception, recorded, outcome: Outcome, expected,
 def named(misconceptions: Sequence[Misconception], values: Sequence, outcome: Outcome, expected,
           same: Callable[[object, object], bool]) -> Misconception | None:
     """The first misconception the outcome of one case reproduces (None when none does)."""
+    if blank(outcome):
+        return None
     for wrong, recorded in zip(misconceptions, values):
         if reproduces(wrong, recorded, outcome, expected, same):
             return wrong
@@ -88,6 +98,8 @@ def singled_out(misconceptions: Sequence[Misconception], failures: Sequence[tupl
     for position, wrong in enumerate(misconceptions):
         first_seen = None
         for k, values, outcome, expected in failures:   # stops at the first case it does not explain
+            if blank(outcome):
+                break
             if reproduces(wrong, values[position], outcome, expected, same):
                 first_seen = k if first_seen is None else first_seen
             elif not both_raised(outcome, values[position]):

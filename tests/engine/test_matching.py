@@ -56,8 +56,8 @@ def test_formulas_get_copies_of_the_arguments():
 
 def test_a_misconception_value_is_computed_only_when_a_failing_case_needs_it():
     """``singled_out`` stops at a misconception's first unexplained failure, and a case the
-    learner got right never computes any: a stub that fails every case costs one value per
-    misconception, not one per case."""
+    learner got right never computes any: an answer wrong on every case costs one value per
+    misconception, not one per case; a blank stub (None everywhere) costs none."""
     from rnn_grader.engine.matching import lazy_wrong_values, singled_out
 
     computed = []
@@ -71,9 +71,12 @@ def test_a_misconception_value_is_computed_only_when_a_failing_case_needs_it():
     misconceptions = [formula("doubled", 2.0), formula("tripled", 3.0)]
     cases = [(np.arange(1.0, 4.0) + k,) for k in range(5)]
     wrong = lazy_wrong_values(misconceptions, cases)
-    stub = [(k, wrong[k], Outcome(value=None), cases[k][0]) for k in range(5)]
-    assert singled_out(misconceptions, stub, same) is None
-    assert sorted(computed) == ["doubled", "tripled"]          # case 0 only, once each
+    blank = [(k, wrong[k], Outcome(value=None), cases[k][0]) for k in range(5)]
+    assert singled_out(misconceptions, blank, same) is None
+    assert computed == []                                        # None is no misconception's value
+    zeros = [(k, wrong[k], Outcome(value=0.0 * cases[k][0]), cases[k][0]) for k in range(5)]
+    assert singled_out(misconceptions, zeros, same) is None
+    assert sorted(computed) == ["doubled", "tripled"]            # case 0 only, once each
 
     computed.clear()
     tripled = [(k, wrong[k], Outcome(value=3.0 * cases[k][0]), cases[k][0]) for k in range(5)]

@@ -17,7 +17,8 @@ from rnn_grader.engine.checks.gradient import (compare_gradients, exact_gradient
                                               same_gradients)
 from rnn_grader.engine.compare import NUMERIC_STEP, CentralDifferences, compare_value
 from rnn_grader.engine.declaration import Call, Misconception, Outcome, Prepared, Verdict, argument_names, copy_args
-from rnn_grader.engine.matching import lazy_wrong_values, named, singled_out, wrong_values
+from rnn_grader.engine.lazy import LazyList
+from rnn_grader.engine.matching import lazy_wrong_values, named, singled_out
 from rnn_grader.messages import Text
 
 FORWARD_RIGHT = Text(
@@ -91,20 +92,24 @@ class ConsistentGradientCheck(CallingCheck):
         forward, upstream = args[:self.n_forward], args[self.n_forward:]
         return inner_product_loss(self.reference_forward(*forward), upstream)
 
-    def probe_calls(self, args: tuple) -> list[Call]:
+    def probe_calls(self, args: tuple) -> LazyList:
         """The learner's forward at the case itself, then at +h and -h of every entry of every
-        ``wrt`` argument (in the order of ``wrt``, ``np.ndindex``, plus before minus)."""
+        ``wrt`` argument (in the order of ``wrt``, ``np.ndindex``, plus before minus); each call
+        is made when first read (only a learner whose gradients are wrong needs them)."""
         forward_args = tuple(args[:self.n_forward])
-        calls = [Call(self.forward, forward_args)]
-        for arg_name in self.wrt.values():
-            position = self.forward_names.index(arg_name)
-            for index in np.ndindex(np.shape(forward_args[position])):
-                for sign in (+1, -1):
-                    work = list(copy_args(forward_args))
-                    work[position] = np.array(work[position], dtype=float)
-                    work[position][index] += sign * self.step
-                    calls.append(Call(self.forward, tuple(work)))
-        return calls
+        moves = [(self.forward_names.index(arg_name), index, sign) for arg_name in self.wrt.values()
+                 for index in np.ndindex(np.shape(forward_args[self.forward_names.index(arg_name)]))
+                 for sign in (+1, -1)]
+
+        def call(k: int) -> Call:
+            if k == 0:
+                return Call(self.forward, forward_args)
+            position, index, sign = moves[k - 1]
+            work = list(copy_args(forward_args))
+            work[position] = np.array(work[position], dtype=float)
+            work[position][index] += sign * self.step
+            return Call(self.forward, tuple(work))
+        return LazyList(1 + len(moves), call)
 
     def prepare(self, rng) -> Prepared:
         cases = self.draw(rng)
@@ -112,17 +117,18 @@ class ConsistentGradientCheck(CallingCheck):
         probe_calls = []  # run later, only for a learner whose gradients are wrong
         expected = [CentralDifferences(lambda *work: self.reference_loss(work), args, self.arg_names,
                                        self.wrt, self.step) for args in cases]   # read only where in doubt
-        with np.errstate(all="ignore"):
-            probes = []
-            for k, args in enumerate(cases[:self.probed_cases]):
-                forward_args = args[:self.n_forward]
-                probes.append({"case": k, "start": len(calls) + len(probe_calls),
-                               "expected": self.reference_forward(*copy_args(forward_args)),
-                               "wrong": wrong_values(self.forward_misconceptions, forward_args)})
-                probe_calls.extend(self.probe_calls(args))
+        probes, start = [], len(calls)
+        for k, args in enumerate(cases[:self.probed_cases]):
+            forward_args = args[:self.n_forward]
+            with np.errstate(all="ignore"):
+                right_forward = self.reference_forward(*copy_args(forward_args))
+            probes.append({"case": k, "start": start, "expected": right_forward,
+                           "wrong": lazy_wrong_values(self.forward_misconceptions, [forward_args])[0]})
+            probe_calls.append(self.probe_calls(args))
+            start += len(probe_calls[-1])
         wrong = lazy_wrong_values(self.gradient_misconceptions, cases)
         return Prepared(calls, expected, {"probes": probes, **exact_gradients(self.exact, cases, self.wrt)}, wrong,
-                        later=probe_calls)
+                        later=LazyList.joined(probe_calls))
 
     # ------------------------------------------------------------------ judging
     def judge(self, prepared, outcomes) -> Verdict:
