@@ -343,3 +343,20 @@ def test_terminal_escapes_of_a_submission_never_reach_the_terminal(tmp_path):
     assert done.returncode == 1
     assert "hello" in done.stdout and "click" in done.stdout
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
+
+
+def test_printed_output_is_labelled_as_the_whole_exercises(tmp_path):
+    """What the learner's code printed belongs to the exercise's calls, not to the case the
+    message shows: the label says so, in both languages."""
+    source = (ROOT / "solutions" / "gradient_clipping.py").read_text()
+    (tmp_path / "gradient_clipping.py").write_text(source.replace(
+        "def gradient_clipping(grad, threshold):",
+        "def gradient_clipping(grad, threshold):\n    print('trying', threshold)\n    return grad * 2\n\n\n"
+        "def unused(grad, threshold):"))
+    english = grade("-e", "gradient_clipping", "--submission", str(tmp_path), "--lang", "en")
+    japanese = grade("-e", "gradient_clipping", "--submission", str(tmp_path), "--lang", "ja")
+    assert english.returncode == japanese.returncode == 1
+    for run, label in [(english, "during all of this exercise's calls (not only the case above)"),
+                       (japanese, "すべての呼び出しでコードが出力した内容")]:
+        text = " ".join(run.stdout.split())
+        assert label in text and "| trying" in run.stdout, run.stdout

@@ -9,7 +9,8 @@ MESSAGES = {
     "table.total": Text(en="Total: {score}/{max}", ja="合計: {score}/{max}"),
     "table.repeat": Text(en="seed {seed}: `{command}` repeats this run",
                          ja="seed {seed}。`{command}` で同じ入力を再現できます"),
-    "table.output": Text(en="what your code printed:", ja="コードが出力した内容:"),
+    "table.output": Text(en="what your code printed during all of this exercise's calls (not only the case above):",
+                         ja="この演習のすべての呼び出しでコードが出力した内容（上のケースの分だけではありません）:"),
     "table.all_passed": Text(en="All exercises passed. Well done!", ja="すべての演習に合格しました。お見事です！"),
     "table.untouched": Text(
         en="Not started yet: {names}. Every call returned None, so the blanks are still empty: "

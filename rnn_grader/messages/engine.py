@@ -43,8 +43,8 @@ MESSAGES = {
         en="{function}({case}):",
         ja="{function}({case}) のとき:"),
     "call.missing_function": Text(
-        en="the function `{function}` is not defined in your module.",
-        ja="関数 `{function}` がモジュールに定義されていません。"),
+        en="the function `{function}` is not defined in your code (the module, or the notebook cells you ran).",
+        ja="関数 `{function}` があなたのコード（モジュール、または実行したノートブックのセル）に定義されていません。"),
     "call.memory": Text(
         en="`{function}` ran out of memory (the limit is there to stop runaway allocations).",
         ja="`{function}` がメモリ制限を超えました（巨大な配列を作っていませんか）。"),
@@ -86,8 +86,8 @@ MESSAGES = {
         en="no module `{name}.py` was found in the submission.",
         ja="提出物に `{name}.py` が見つかりません。"),
     "status.no_function": Text(
-        en="the module does not define {functions}.",
-        ja="モジュールに {functions} が定義されていません。"),
+        en="your code (the module, or the notebook cells you ran) does not define {functions}.",
+        ja="あなたのコード（モジュール、または実行したノートブックのセル）に {functions} が定義されていません。"),
     "status.timeout": Text(
         en="stopped after {seconds} s: an endless loop, or far too much work (at import or in a call).",
         ja="{seconds} 秒で打ち切りました。無限ループか、計算量が多すぎます（import 時または関数呼び出し時）。"),

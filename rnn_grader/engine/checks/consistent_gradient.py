@@ -2,7 +2,8 @@
 ``lstm_step_grads``), judged against two forwards.
 
 The score is the share of gradient keys that agree with central differences of the
-*reference* forward (as in ``GradientCheck``).  The learner's *own* forward is also run at
+*reference* forward (as in ``GradientCheck``, computed only where the reference's exact
+gradients, ``exact=``, leave doubt).  The learner's *own* forward is also run at
 ``± h`` around one case, so that the message can tell "your forward is right; your ``dWh`` is
 wrong" from "your gradients match your own forward, but that forward is wrong".
 """

@@ -1,5 +1,9 @@
 """``GradientCheck``: the learner's function returns ``{key: gradient}``; each gradient is
-compared with central differences of a trusted loss, with partial credit per key."""
+compared with central differences of a trusted loss, with partial credit per key.
+
+Central differences cost two calls of the loss per parameter entry.  A check that declares the
+reference's own gradients (``exact=``) reads them only where those leave doubt
+(``judged_key``): the verdicts are the same, a right or clearly wrong answer costs none."""
 from __future__ import annotations
 
 from typing import Callable, Sequence
