@@ -1,7 +1,7 @@
 """Only the definitions of notebook code are graded: what runs at the top level is dropped."""
 import textwrap
 
-from rnn_grader.notebook.definitions import cells_definitions, defined_functions, definitions
+from rnn_grader.notebook.definitions import cells_definitions, cells_module, defined_functions, definitions
 
 NOTEBOOK_CODE = textwrap.dedent('''\
     import numpy as np
@@ -61,3 +61,14 @@ def test_executed_cells_later_definitions_win_and_broken_cells_are_skipped():
 def test_defined_functions():
     assert defined_functions(NOTEBOOK_CODE) == {"helper"}
     assert defined_functions("def (") == set()
+
+
+def test_each_line_of_the_joined_module_knows_its_cell():
+    cells = [(3, "import numpy as np"), (4, "print(1)"), (5, "def f(x) return 2"),
+             (7, "x = 1\ndef f(x):\n    y = x + 1\n    return 1 / 0")]
+    source, origins = cells_module(cells)
+    lines = source.splitlines()
+    assert lines[0] == "import numpy as np" and origins[1] == (3, 1)
+    raising = next(number for number, line in enumerate(lines, 1) if "1 / 0" in line)
+    assert origins[raising] == (7, 4)                 # cell 7, its 4th line
+    assert {label for label, _ in origins.values()} == {3, 4, 7}   # the broken cell adds nothing

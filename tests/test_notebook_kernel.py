@@ -25,6 +25,10 @@ CELLS = [
     "rnn_grader.check('lstm_cell_update', lang='ja', seed=1)",
     "started = __import__('time').monotonic()\nrnn_grader.check('gru_update', lang='en', seed=1)\n"
     "print('waited', round(__import__('time').monotonic() - started))",
+    # execution count 10: raises on its 4th line, after a warning on its 3rd
+    "def birnn_concat(hs_f, hs_b):\n    import warnings\n    warnings.warn('look here')\n"
+    "    raise ValueError('not yet')",
+    "rnn_grader.check('birnn_concat', lang='en', seed=1)",
 ]
 
 
@@ -58,6 +62,16 @@ def test_the_table_comes_with_a_text_version(executed):
                     if o.output_type == "display_data")
     assert "gradient_clipping" in plain and "0/8" in plain and "grad / norm" in plain
     assert "<table" not in plain and "IPython.core.display.HTML" not in plain
+
+
+def test_places_are_named_by_cell_and_line(executed):
+    """An error and a warning are placed in the cell the learner ran (execution count 10), at
+    the line of that cell, not at a line of the module joined from every cell."""
+    cell = executed[0].cells[10]
+    html = html_of(cell)
+    assert "raised ValueError: not yet" in html and "(cell [10], line 4)" in html, html
+    assert "cell [10], line 3: UserWarning: look here" in html
+    assert "notebook-cells" not in html
 
 
 def test_the_latest_definition_is_graded_in_japanese(executed):

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from rnn_grader.engine.lines import where
 from rnn_grader.messages import Text, msg
 
 
@@ -154,8 +155,7 @@ def call_problem(outcome: Outcome, function: str) -> Text | None:
     if outcome.memory:
         return msg("call.memory", function=function)
     if outcome.error is not None:
-        where = msg("call.line", line=outcome.line) if outcome.line else ""
-        return msg("call.raised", function=function, error=outcome.error).format(where=where)
+        return msg("call.raised", function=function, error=outcome.error).format(where=where(outcome.line))
     return None
 
 

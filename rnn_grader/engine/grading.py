@@ -18,6 +18,7 @@ import numpy as np
 
 from rnn_grader.engine.compare import names_wrong_type
 from rnn_grader.engine.declaration import Exercise, Outcome, Prepared
+from rnn_grader.engine.lines import where
 from rnn_grader.engine.results import CheckResult, ExerciseResult, SubmissionResult
 from rnn_grader.messages import msg
 from rnn_grader.sandbox import JobReply, Limits, Sandbox
@@ -202,10 +203,9 @@ def judge_reply(exercise: Exercise, prepared: Sequence[Prepared], reply: JobRepl
     if kind == "memory":
         return failed_result(exercise, "memory", msg("status.memory"))
     if kind != "ok":
-        line = answer.get("line")
-        where = msg("call.line", line=line) if isinstance(line, int) else ""
         error = str(answer.get("error", "?"))[:500]
-        return failed_result(exercise, "error", msg("status.import_error", error=error).format(where=where))
+        return failed_result(exercise, "error",
+                             msg("status.import_error", error=error).format(where=where(answer.get("line"))))
     outcomes = read_outcomes(answer.get("calls"), sum(len(p.calls) for p in prepared))
     if outcomes is None:
         return failed_result(exercise, "error", msg("status.forged"))

@@ -20,23 +20,28 @@ from rnn_grader.messages import default_lang, msg
 
 def check(name: str, *, lang: str | None = None, seed: int | None = None) -> None:
     """Grade exercise ``name`` from the code the learner ran, and show the result."""
-    from rnn_grader.notebook.definitions import cells_definitions
-    from rnn_grader.notebook.kernel import executed_sources, in_kernel
+    from rnn_grader.engine.lines import lines_from_cells
+    from rnn_grader.notebook.definitions import cells_module
+    from rnn_grader.notebook.kernel import executed_cells, in_kernel
 
     lang = lang if lang in ("ja", "en") else default_lang()
-    sources = executed_sources()
-    if not sources:
+    cells = executed_cells()
+    if not cells:
         show_text(msg("notebook.no_code", name=name).render(lang))
         return
     from rnn_grader.selfcheck import run_selfcheck
 
+    source, origins = cells_module(cells)
     try:
-        result = run_selfcheck(Path.cwd(), names=[name], seed=seed, modules={name: cells_definitions(sources)})
+        with lines_from_cells(origins):    # messages name "cell [7], line 2", not the joined module's line
+            result = run_selfcheck(CELLS_FOLDER, names=[name], seed=seed, modules={name: source})
     except KeyError:
         from rnn_grader.engine import all_exercises
 
         show_text(msg("cli.unknown_exercise", names=name, known=", ".join(all_exercises())).render(lang))
         return
+    for exercise in result.exercises.values():
+        exercise.output = cells_in_output(exercise.output, name, origins, lang)
     from rnn_grader.progress.show import notes_after_run
 
     notes = notes_after_run(f"notebook:{Path.cwd()}", result, lang)
@@ -56,3 +61,23 @@ def check(name: str, *, lang: str | None = None, seed: int | None = None) -> Non
 
 def show_text(text: str) -> None:
     print(text)
+
+
+CELLS_FOLDER = Path("notebook-cells")   # the module's path in warnings and tracebacks (no such file)
+
+
+def cells_in_output(output: str, name: str, origins: dict, lang: str) -> str:
+    """The learner's printed output with places in the joined module (``.../NAME.py:37:`` of a
+    warning, ``File ".../NAME.py", line 37`` of a traceback) named by cell and line instead."""
+    import re
+
+    path = re.escape(str(CELLS_FOLDER / f"{name}.py"))
+
+    def named(match, template: str) -> str:
+        cell, line = origins.get(int(match.group(1)), (None, None))
+        if line is None:
+            return match.group(0)
+        place = msg("notebook.line", line=line) if cell is None else msg("notebook.cell_line", cell=cell, line=line)
+        return template.format(place.render(lang))
+    output = re.sub(path + r":(\d+):", lambda match: named(match, "{}:"), output)
+    return re.sub(r'File "' + path + r'", line (\d+)', lambda match: named(match, "{}"), output)

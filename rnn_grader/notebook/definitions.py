@@ -54,16 +54,28 @@ def blank(lines: list[str], node: ast.stmt) -> None:
 def cells_definitions(cells: Iterable[str], extra_modules: Iterable[str] = ()) -> str:
     """The definitions of several executed cells, in order (a later ``def`` wins, as in the
     kernel); a cell that does not parse is left out."""
-    parts = []
-    for cell in cells:
+    return cells_module(enumerate(cells), extra_modules)[0]
+
+
+def cells_module(cells: Iterable[tuple[object, str]], extra_modules: Iterable[str] = ()) -> tuple[str, dict]:
+    """``cells_definitions`` of ``(label, source)`` pairs, and where each line of the module
+    comes from: ``{module line: (label, line in that cell)}`` (1-based; the blank lines
+    between cells are absent)."""
+    source, origins = "", {}
+    for label, cell in cells:
         try:
             ast.parse(cell)
         except (SyntaxError, ValueError):
             continue
         kept = definitions(cell, extra_modules)
-        if kept.strip():
-            parts.append(kept)
-    return "\n\n".join(parts)
+        if not kept.strip():
+            continue
+        if source:
+            source += "\n\n"
+        first = source.count("\n") + 1
+        origins.update({first + k: (label, k + 1) for k in range(len(kept.splitlines()))})
+        source += kept
+    return source, origins
 
 
 def defined_functions(source: str) -> set[str]:

@@ -26,16 +26,23 @@ def in_kernel() -> bool:
 
 def executed_sources() -> list[str] | None:
     """The sources the learner ran, oldest first; None when there is no way to know them."""
+    cells = executed_cells()
+    return None if cells is None else [source for _, source in cells]
+
+
+def executed_cells() -> list[tuple[int | None, str]] | None:
+    """``(execution count, source)`` of every cell the learner ran, oldest first (the count is
+    None for a script, read whole); None when there is no way to know them."""
     running = shell()
     if running is not None:
         history = running.user_ns.get("In") or getattr(running.history_manager, "input_hist_parsed", [])
-        return [str(cell) for cell in history if cell]
+        return [(count, str(cell)) for count, cell in enumerate(history) if cell]
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
     if path and path.endswith(".py"):
         try:
             with open(path, encoding="utf-8") as handle:
-                return [handle.read()]
+                return [(None, handle.read())]
         except OSError:
             return None
     return None
