@@ -42,8 +42,6 @@ class Stream:
         self.advance, self.state, self.tokens, self.error = advance, state, [], None
 
     def token(self, k: int) -> int:
-        if k < len(self.tokens):
-            return self.tokens[k]
         while len(self.tokens) <= k:
             if self.error is not None:
                 raise self.error
@@ -146,7 +144,7 @@ def varied(rng, De, Dh, V, max_len, accept=lambda args, tokens: True, tries=TRIE
         if relabel is not None:
             args, tokens = relabel(args, tokens)
         if len(set(tokens)) >= 2 and accept(args, tokens) and tells_apart(args, tokens, embed_row=De == V) \
-                and mistakes_differ(args, right=tokens):
+                and mistakes_differ(args):
             break
     return args, tokens
 
@@ -247,7 +245,7 @@ def with_ties(rng):
             tokens = RIGHT(*args)
             ends_early = end is None or len(tokens) < max_len    # dropping the end token is not "one short"
             if ends_early and tells_apart(args, tokens, extra=look_alikes) \
-                    and mistakes_differ(args, right=tokens):
+                    and mistakes_differ(args):
                 break
         yield args
 
@@ -256,12 +254,12 @@ def with_ties(rng):
 SAME_BY_CONSTRUCTION = {frozenset({"end_id_zero_as_none", "ignores_end_id"})}
 
 
-def mistakes_differ(case, right=None) -> bool:
+def mistakes_differ(case) -> bool:
     """On this case, does every misconception whose output is wrong give an output that no
     misconception of another name gives?  Then a wrong answer on it names one mistake, the
     same on every seed.  (Formulas that fail on the case, such as a row of E where De != V, are
     left out.)"""
-    right, seen = tuple(RIGHT(*case) if right is None else right), {}
+    right, seen = tuple(RIGHT(*case)), {}     # the draw's stream: no decoding again
     for wrong in SCAN_ORDER:
         try:
             output = tuple(wrong.formula(*case))

@@ -11,6 +11,7 @@ from both.
 """
 from __future__ import annotations
 
+import copy
 from collections import abc
 
 import numpy as np
@@ -161,8 +162,6 @@ class CentralDifferences(abc.Mapping):
     in no doubt never reads them (see ``checks.gradient.judged_key``)."""
 
     def __init__(self, loss, args: tuple, arg_names, wrt: dict, h: float = NUMERIC_STEP):
-        import copy
-
         self.args = tuple(copy.deepcopy(a) for a in args)   # nothing done to the case later changes them
         self.loss, self.arg_names, self.wrt, self.h = loss, list(arg_names), dict(wrt), h
         self.done: dict = {}
@@ -185,8 +184,6 @@ def numeric_gradients(loss, args: tuple, arg_names, wrt: dict, h: float = NUMERI
     """Central differences of ``loss(*args)``, one array per key of ``wrt`` (key -> the name
     of the argument it differentiates; ``arg_names`` names ``args`` in order).  ``args`` is
     not changed: each argument is differentiated on a float copy."""
-    import copy
-
     grads = {}
     for key, arg_name in wrt.items():
         work = [copy.deepcopy(a) for a in args]

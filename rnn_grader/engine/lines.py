@@ -3,7 +3,8 @@
 A line of a submission module is named as it is: "(line 12)".  ``rnn_grader.check`` grades a
 module built from the notebook cells the learner ran (``notebook.definitions.cells_module``);
 while it grades, ``lines_from_cells`` maps the module's lines back to those cells, so that a
-message names the place the learner can find: "(cell [7], line 2)".
+message names the place the learner can find: "(cell [7], line 2)".  The notebook's printed
+output is rewritten with the same ``place``.
 """
 from __future__ import annotations
 
@@ -15,15 +16,17 @@ from rnn_grader.messages import Text, msg
 ORIGINS: ContextVar[dict | None] = ContextVar("rnn_grader_line_origins", default=None)
 
 
+def place(line: int, origins: dict | None = None) -> Text:
+    """"line 12", or "cell [7], line 2" when ``origins`` maps ``line`` to (cell label, line in cell)."""
+    cell, line_in_cell = (origins or {}).get(line, (None, line))
+    return msg("place.line", line=line_in_cell) if cell is None else msg("place.cell_line", cell=cell, line=line_in_cell)
+
+
 def where(line) -> Text | str:
     """The part of a message that names ``line`` of the learner's module ("" when unknown)."""
     if type(line) is not int or line <= 0:
         return ""
-    origin = (ORIGINS.get() or {}).get(line)
-    if origin is None:
-        return msg("call.line", line=line)
-    cell, line_in_cell = origin
-    return msg("call.line", line=line_in_cell) if cell is None else msg("call.cell_line", cell=cell, line=line_in_cell)
+    return msg("call.where", place=place(line, ORIGINS.get()))
 
 
 @contextmanager

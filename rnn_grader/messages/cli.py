@@ -50,6 +50,4 @@ MESSAGES = {
            "after running the cells that define the functions.",
         ja="採点するコードが見つかりません。関数を定義したセルを実行したあとで、Jupyter または Colab の"
            "ノートブックで `rnn_grader.check(\"{name}\")` を呼んでください。"),
-    "notebook.cell_line": Text(en="cell [{cell}], line {line}", ja="セル [{cell}] の {line} 行目"),
-    "notebook.line": Text(en="line {line}", ja="{line} 行目"),
 }

@@ -51,8 +51,9 @@ MESSAGES = {
     "call.raised": Text(
         en="`{function}` raised {error}{where}.",
         ja="`{function}` で例外 {error} が発生しました{where}。"),
-    "call.line": Text(en=" (line {line})", ja="（{line} 行目）"),
-    "call.cell_line": Text(en=" (cell [{cell}], line {line})", ja="（セル [{cell}] の {line} 行目）"),
+    "call.where": Text(en=" ({place})", ja="（{place}）"),
+    "place.line": Text(en="line {line}", ja="{line} 行目"),
+    "place.cell_line": Text(en="cell [{cell}], line {line}", ja="セル [{cell}] の {line} 行目"),
     "call.modified_input": Text(
         en="`{function}` changed its input `{name}` in place; work on a copy "
            "(e.g. `x = x.copy()`, or `x = x * c` instead of `x *= c`).",

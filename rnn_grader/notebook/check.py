@@ -71,13 +71,12 @@ def cells_in_output(output: str, name: str, origins: dict, lang: str) -> str:
     warning, ``File ".../NAME.py", line 37`` of a traceback) named by cell and line instead."""
     import re
 
+    from rnn_grader.engine.lines import place
+
     path = re.escape(str(CELLS_FOLDER / f"{name}.py"))
 
     def named(match, template: str) -> str:
-        cell, line = origins.get(int(match.group(1)), (None, None))
-        if line is None:
-            return match.group(0)
-        place = msg("notebook.line", line=line) if cell is None else msg("notebook.cell_line", cell=cell, line=line)
-        return template.format(place.render(lang))
+        line = int(match.group(1))
+        return template.format(place(line, origins).render(lang)) if line in origins else match.group(0)
     output = re.sub(path + r":(\d+):", lambda match: named(match, "{}:"), output)
     return re.sub(r'File "' + path + r'", line (\d+)', lambda match: named(match, "{}"), output)

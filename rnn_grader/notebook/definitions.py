@@ -61,7 +61,7 @@ def cells_module(cells: Iterable[tuple[object, str]], extra_modules: Iterable[st
     """``cells_definitions`` of ``(label, source)`` pairs, and where each line of the module
     comes from: ``{module line: (label, line in that cell)}`` (1-based; the blank lines
     between cells are absent)."""
-    source, origins = "", {}
+    parts, origins, first = [], {}, 1    # first: the module line where the next part starts
     for label, cell in cells:
         try:
             ast.parse(cell)
@@ -70,12 +70,10 @@ def cells_module(cells: Iterable[tuple[object, str]], extra_modules: Iterable[st
         kept = definitions(cell, extra_modules)
         if not kept.strip():
             continue
-        if source:
-            source += "\n\n"
-        first = source.count("\n") + 1
         origins.update({first + k: (label, k + 1) for k in range(len(kept.splitlines()))})
-        source += kept
-    return source, origins
+        parts.append(kept)
+        first += kept.count("\n") + 2      # its lines, then the blank line of the "\n\n" joint
+    return "\n\n".join(parts), origins
 
 
 def defined_functions(source: str) -> set[str]:

@@ -24,12 +24,6 @@ def in_kernel() -> bool:
     return getattr(shell(), "kernel", None) is not None
 
 
-def executed_sources() -> list[str] | None:
-    """The sources the learner ran, oldest first; None when there is no way to know them."""
-    cells = executed_cells()
-    return None if cells is None else [source for _, source in cells]
-
-
 def executed_cells() -> list[tuple[int | None, str]] | None:
     """``(execution count, source)`` of every cell the learner ran, oldest first (the count is
     None for a script, read whole); None when there is no way to know them."""
