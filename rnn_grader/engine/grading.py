@@ -22,6 +22,7 @@ from rnn_grader.engine.lines import where
 from rnn_grader.engine.results import CheckResult, ExerciseResult, SubmissionResult
 from rnn_grader.messages import msg
 from rnn_grader.sandbox import JobReply, Limits, Sandbox
+from rnn_grader.sandbox.pool import MAX_ANSWER_JSON
 
 MAX_MODULES = 64
 MAX_SOURCE_BYTES = 1 << 20
@@ -190,6 +191,8 @@ def judge_reply(exercise: Exercise, prepared: Sequence[Prepared], reply: JobRepl
         return failed_result(exercise, "timeout", msg("status.timeout", seconds=limits.wall_seconds))
     if reply.status == "crashed":
         return failed_result(exercise, "crashed", msg("status.crashed", signal=signal_name(reply.signal)))
+    if reply.status == "too_large":
+        return failed_result(exercise, "error", msg("status.too_large", mb=MAX_ANSWER_JSON >> 20))
     if reply.status == "unreadable":  # no signal killed it: what it sent cannot be taken as its answer
         return failed_result(exercise, "error", msg("status.forged"))
     if reply.status == "exited":

@@ -109,6 +109,11 @@ MESSAGES = {
     "status.import_error": Text(
         en="the module could not be imported: {error}{where}.",
         ja="モジュールを import できませんでした: {error}{where}。"),
+    "status.too_large": Text(
+        en="your functions returned more than the grader reads ({mb} MB of answers for one exercise): does a loop "
+           "run past its limit (max_len, the number of steps)? Return only what the exercise asks for.",
+        ja="関数が返した値が大きすぎて採点できません（1 つの演習の答えは {mb} MB まで）。ループが上限（max_len や"
+           "ステップ数）を超えて回っていませんか。演習が求める値だけを返してください。"),
     "status.forged": Text(
         en="the result channel was tampered with; the result is not accepted.",
         ja="結果の受け渡し経路が改ざんされたため、結果は受け付けられません。"),

@@ -18,14 +18,16 @@ def draw_job_uid() -> int | None:
 @dataclass(frozen=True)
 class Limits:
     """wall_seconds: killed after this long; cpu_seconds: RLIMIT_CPU;
-    memory_mb: address space on top of the warm worker's; processes: RLIMIT_NPROC
-    (per-slot uid as root, on top of the user's processes otherwise);
+    memory_mb: address space on top of the warm worker's, per process; processes:
+    RLIMIT_NPROC (per-slot uid as root, on top of the user's processes otherwise).  A job's
+    memory is therefore bounded by ``processes`` × (the worker's + ``memory_mb``): a learner
+    needs one process, so few are allowed (32 let one job fill ~32 GB with forked children).
     file_bytes: RLIMIT_FSIZE for any file the job writes."""
 
     wall_seconds: float = 5.0
     cpu_seconds: float = 5.0
     memory_mb: int = 1024
-    processes: int = 32
+    processes: int = 4
     file_bytes: int = 16 << 20
 
     def for_uid(self, uid: int | None) -> dict:

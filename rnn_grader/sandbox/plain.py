@@ -31,6 +31,7 @@ ALLOWED_DTYPES = frozenset(
     "|b1 |i1 |u1 <i2 <u2 <i4 <u4 <i8 <u8 <f2 <f4 <f8 <c8 <c16".split()
 )
 MAX_DEPTH = 32
+WRAPPING = 8    # levels a reply adds around a value the child encoded (answer, calls, outcome, ...)
 MAX_ELEMENTS = 10_000_000
 BINARY = b"PLB1"
 
@@ -55,6 +56,10 @@ class Rng:
 
 class DecodeError(ValueError):
     """The data does not have the plain form above (forged, truncated or too large)."""
+
+
+class TooLarge(DecodeError):
+    """The JSON part is larger than the reader takes (``unframe``'s ``max_header``)."""
 
 
 class Raw:
@@ -214,7 +219,7 @@ def unframe(data: bytes, max_header: int | None = None):
         blobs = Blobs(memoryview(data)[start + size:])
         data = data[start:start + size]
     if max_header is not None and len(data) > max_header:
-        raise DecodeError("the JSON part is too large")
+        raise TooLarge("the JSON part is too large")
     try:
         return json.loads(data), blobs
     except (ValueError, RecursionError) as exc:
@@ -232,7 +237,7 @@ def loads(data: bytes, *, make_rng=None, readonly=False, max_header=None):
 def from_plain(tree, *, make_rng=None, depth=0, readonly=False, blobs=None):
     """The value ``tree`` stands for; ``blobs``: the raw bytes a binary frame's ``$blob``
     arrays refer to (None: the tree has none)."""
-    if depth > MAX_DEPTH + 2:
+    if depth > MAX_DEPTH + WRAPPING:
         raise DecodeError("too deeply nested")
     if tree is None or type(tree) in (bool, str):
         return tree

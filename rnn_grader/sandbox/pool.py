@@ -48,7 +48,8 @@ def hide_memory_from_jobs() -> None:
 @dataclass
 class JobReply:
     """What came back from one exercise: ``status`` is ok | timeout | crashed | exited | lost |
-    unreadable (an answer frame that does not decode: forged, or broken by the learner's code).
+    too_large (answers over ``MAX_ANSWER_JSON``) | unreadable (an answer frame that does not
+    decode: forged, or broken by the learner's code).
     ``disturbed``: interrupted from outside twice (see the module docstring): not final."""
 
     status: str
@@ -208,6 +209,8 @@ class Sandbox:
             try:
                 replies.append(JobReply("ok", answer=plain.loads(data, max_header=MAX_ANSWER_JSON),
                                         output=outputs[len(replies)]))
+            except plain.TooLarge:   # an honest answer can be this big (a loop that never stops)
+                replies.append(JobReply("too_large", output=outputs[len(replies)]))
             except Exception as exc:  # noqa: BLE001 - a forged frame, whatever it breaks, is unreadable
                 replies.append(JobReply("unreadable", detail=f"unreadable result: {exc}"[:200],
                                         output=outputs[len(replies)]))
