@@ -115,13 +115,20 @@ def table(result: SubmissionResult, lang: str, width: int, paint) -> list[str]:
     return lines
 
 
+def printed_lines(output: str) -> tuple[list[str], int]:
+    """The first ``OUTPUT_LINES`` lines the learner's code printed, and how many more there are."""
+    lines = safe_text(output).strip().splitlines()
+    return lines[:OUTPUT_LINES], max(0, len(lines) - OUTPUT_LINES)
+
+
 def printed(result: ExerciseResult, lang: str, width: int, paint) -> list[str]:
-    """What the learner's code printed (first lines, each cut to the width)."""
-    lines = safe_text(result.output).strip().splitlines()[:OUTPUT_LINES]
+    """What the learner's code printed (first lines, each cut to the width, then how many more)."""
+    lines, more = printed_lines(result.output)
     if not lines:
         return []
+    tail = [f"    {msg('table.output_more', count=more).render(lang)}"] if more else []
     return (paint(wrap(msg("table.output").render(lang), width, 2))
-            + paint([cropped(f"    | {line}", width) for line in lines], dim=True))
+            + paint([cropped(f"    | {line}", width) for line in lines] + tail, dim=True))
 
 
 def cropped(line: str, width: int) -> str:

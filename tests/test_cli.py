@@ -360,3 +360,16 @@ def test_printed_output_is_labelled_as_the_whole_exercises(tmp_path):
                        (japanese, "すべての呼び出しでコードが出力した内容")]:
         text = " ".join(run.stdout.split())
         assert label in text and "| trying" in run.stdout, run.stdout
+
+
+def test_printed_output_says_how_much_more_there_is(tmp_path):
+    """Only the first lines are shown; the rest is counted, not dropped silently."""
+    source = (ROOT / "solutions" / "gradient_clipping.py").read_text()
+    (tmp_path / "gradient_clipping.py").write_text(source.replace(
+        "def gradient_clipping(grad, threshold):",
+        "def gradient_clipping(grad, threshold):\n    return grad * 2\n\n\ndef unused(grad, threshold):")
+        + "\nfor i in range(30):\n    print('line', i)\n")   # printed at import, shown under the failure
+    english = grade("-e", "gradient_clipping", "--submission", str(tmp_path), "--lang", "en")
+    japanese = grade("-e", "gradient_clipping", "--submission", str(tmp_path), "--lang", "ja")
+    assert "| line 9" in english.stdout and "| line 10" not in english.stdout
+    assert "… and 20 more lines" in english.stdout and "…ほか 20 行" in japanese.stdout

@@ -11,6 +11,7 @@ MESSAGES = {
                          ja="seed {seed}。`{command}` で同じ入力を再現できます"),
     "table.output": Text(en="what your code printed during all of this exercise's calls (not only the case above):",
                          ja="この演習のすべての呼び出しでコードが出力した内容（上のケースの分だけではありません）:"),
+    "table.output_more": Text(en="… and {count} more lines", ja="…ほか {count} 行"),
     "table.all_passed": Text(en="All exercises passed. Well done!", ja="すべての演習に合格しました。お見事です！"),
     "table.untouched": Text(
         en="Not started yet: {names}. Every call returned None, so the blanks are still empty: "

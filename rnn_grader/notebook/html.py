@@ -6,7 +6,7 @@ import html
 import re
 
 from rnn_grader.messages import msg
-from rnn_grader.render import is_untouched, score_text, status_key, status_word
+from rnn_grader.render import is_untouched, printed_lines, score_text, status_key, status_word
 
 BACKGROUND = {"passed": "#e6f4ea", "failed": "#fff4d6", "missing": "#eeeeee", "untouched": "#eeeeee"}
 PROBLEM = "#fde7e9"
@@ -53,7 +53,9 @@ def table(result, lang: str) -> str:
 def explanation(name: str, r, lang: str) -> str:
     items = "".join(f"<li>{rich_text(m.render(lang))}</li>" for m in r.messages)
     out = [f"<p><b>■ {html.escape(name)}</b> ({html.escape(status_word(r, lang))})</p><ul>{items}</ul>"]
-    printed = r.output.strip().splitlines()[:10]
+    printed, more = printed_lines(r.output)
+    if more:
+        printed.append(msg("table.output_more", count=more).render(lang))
     if printed:
         out.append(f"<p>{html.escape(msg('table.output').render(lang))}</p>"
                    f"<pre style=\"background:#f6f6f6;padding:4px\">{html.escape(chr(10).join(printed))}</pre>")
